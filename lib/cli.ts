@@ -29,7 +29,7 @@ export interface Io {
   stderr: (s: string) => void;
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]["options"]) {
+function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>["options"]) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
