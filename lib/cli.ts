@@ -29,9 +29,13 @@ export interface Io {
   stderr: (s: string) => void;
 }
 
-function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>["options"]) {
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
+
+/** Parse a subcommand's arguments; an unknown option is a UsageError. */
+export function parse(args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
   } catch (e) {
     throw new UsageError((e as Error).message.split("\n")[0]);
   }
