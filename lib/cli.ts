@@ -15,6 +15,7 @@ import { EDITIONS, assertEdition, provinceFlows2017 } from "./editions";
 import { PAPER_LAYOUTS } from "./groupings";
 import { readProvinceFlows } from "./provinceFlows";
 import { PROVINCES, typeEn } from "./provinces";
+import { COMPONENTS, decompose } from "./io/decompose";
 import { RECONCILIATION_COLUMNS, reconcile } from "./reconcile";
 
 /** An error in what the user gave us: reported in one line with exit code 2. */
@@ -22,7 +23,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage:
   trade-patterns indicators <csv>
-  trade-patterns tables [--edition paper|tables] --out <dir>`;
+  trade-patterns tables [--edition paper|tables] --out <dir>
+  trade-patterns decompose [--year 2017|2012] [--json]`;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -113,9 +115,29 @@ function commandTables(args: string[], io: Io): void {
   io.stderr(`wrote ${[...files.keys()].join(", ")} to ${values.out} (${edition} edition)\n`);
 }
 
+/** Value added induced by each final-demand component, per province (亿元): JSON, or CSV without --json. */
+function commandDecompose(args: string[], io: Io): void {
+  const { values, positionals } = parse(args, { year: { type: "string", default: "2017" }, json: { type: "boolean", default: false } });
+  if (positionals.length) throw new UsageError(`decompose takes no file argument (got "${positionals[0]}")`);
+  const year = Number(values.year);
+  if (year !== 2017 && year !== 2012) throw new UsageError(`--year must be 2017 or 2012 (the tables that split foreign and domestic trade), got "${values.year}"`);
+  const rows = decompose(year).map((d) => ({
+    province_zh: d.zh,
+    province_en: d.en,
+    ...Object.fromEntries(COMPONENTS.map((c) => [c.key, d.induced[c.key]])),
+    sum: d.sum,
+    value_added: d.tva,
+    residual: d.residual,
+    residual_from_err: d.errInduced,
+  }));
+  if (values.json) io.stdout(JSON.stringify({ year, unit: "亿元", components: COMPONENTS, provinces: rows }, null, 2) + "\n");
+  else io.stdout(toCsv(Object.keys(rows[0]), rows.map((r) => Object.values(r) as (string | number)[])));
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>> = {
   indicators: commandIndicators,
   tables: commandTables,
+  decompose: commandDecompose,
 };
 
 /** Register another subcommand (cluster, search, stability, decompose live in their own modules). */

@@ -102,3 +102,24 @@ describe("trade-patterns tables", () => {
     expect(readFileSync(file, "utf8")).toBe("x");
   });
 });
+
+describe("trade-patterns decompose", () => {
+  it("prints, per province, value added induced by each component that adds up to the table's value added", () => {
+    const r = run("decompose", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.year).toBe(2017);
+    expect(out.provinces).toHaveLength(31);
+    for (const p of out.provinces) {
+      const parts = p.exports + p.outflows + p.household + p.government + p.capital;
+      expect(parts).toBeCloseTo(p.sum, 6);
+      expect(p.sum + p.residual).toBeCloseTo(p.value_added, 6);
+      // the residual is the value added carried by the table's error column, nothing else
+      expect(Math.abs(p.residual - p.residual_from_err)).toBeLessThan(1e-3);
+    }
+  });
+
+  it("rejects a year without the foreign/domestic split", () => {
+    expectUsageError(run("decompose", "--year", "2007"), /--year must be 2017 or 2012/);
+  });
+});
