@@ -8,7 +8,6 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { TABLE_COLUMNS, aggregate, provinceIndicators } from "./aggregate";
 import { toCsv } from "./csv";
 import { EDITIONS, assertEdition, provinceFlows2017 } from "./editions";
@@ -17,31 +16,14 @@ import { readProvinceFlows } from "./provinceFlows";
 import { PROVINCES, typeEn } from "./provinces";
 import { COMPONENTS, decompose } from "./io/decompose";
 import { RECONCILIATION_COLUMNS, reconcile } from "./reconcile";
+import { UsageError, parse, type Io } from "./cliSupport";
 
-/** An error in what the user gave us: reported in one line with exit code 2. */
-export class UsageError extends Error {}
+export { UsageError, parse, type Io };
 
 export const USAGE = `usage:
   trade-patterns indicators <csv>
   trade-patterns tables [--edition paper|tables] --out <dir>
   trade-patterns decompose [--year 2017|2012] [--json]`;
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
-
-/** Parse a subcommand's arguments; an unknown option is a UsageError. */
-export function parse(args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
-  }
-}
 
 function commandIndicators(args: string[], io: Io): void {
   const { positionals } = parse(args, {});
