@@ -14,6 +14,8 @@ import { EDITIONS, assertEdition, provinceFlows2017 } from "./editions";
 import { PAPER_LAYOUTS } from "./groupings";
 import { readProvinceFlows } from "./provinceFlows";
 import { PROVINCES, typeEn } from "./provinces";
+import { run as clusterCommand } from "./commands/cluster";
+import { run as searchCommand } from "./commands/search";
 import { COMPONENTS, decompose } from "./io/decompose";
 import { RECONCILIATION_COLUMNS, reconcile } from "./reconcile";
 import { UsageError, parse, type Io } from "./cliSupport";
@@ -23,7 +25,10 @@ export { UsageError, parse, type Io };
 export const USAGE = `usage:
   trade-patterns indicators <csv>
   trade-patterns tables [--edition paper|tables] --out <dir>
-  trade-patterns decompose [--year 2017|2012] [--json]`;
+  trade-patterns decompose [--year 2017|2012] [--json]
+  trade-patterns cluster <csv> [--k 7] [--features <list>] [--scale z|minmax|logz] [--method kmeans|ward|average]
+                               [--restarts 1000] [--seed S] [--json]
+  trade-patterns search <csv> [--json]`;
 
 function commandIndicators(args: string[], io: Io): void {
   const { positionals } = parse(args, {});
@@ -120,6 +125,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
   indicators: commandIndicators,
   tables: commandTables,
   decompose: commandDecompose,
+  cluster: clusterCommand,
+  search: searchCommand,
 };
 
 /** Register another subcommand (cluster, search, stability, decompose live in their own modules). */

@@ -4,12 +4,22 @@
  *   1. 1,000 k-means restarts (k = 7) on a seeded 31 × 5 uniform random matrix, per engine;
  *   2. the full feature-set search (252 configurations, 100 k-means restarts each) on seeded
  *      synthetic provinces;
- *   3. the perturbation stability analysis: 1,000 runs × 10 k-means restarts on 31 × 5.
+ *   3. the perturbation stability analysis: 1,000 runs × 10 k-means restarts on 31 × 5;
+ *   4. the same on the real 2017 flows (paper edition, five ratios, z-scores, k = 7), with 10 restarts per
+ *      run (the issue's target: a few seconds on one core), with 100 (notebook 05's default), and bootstrap;
+ *   5. the sensitivity sweep of notebook 05 on the real flows: 5 feature sets × 3 scalings × 3 methods × k = 2…10
+ *      (405 cells, k-means best of 1,000);
+ *   6. notebook 01 on the real flows: 1,000 k-means restarts on the 31 × 5 ratios (z-scores, k = 7, both engines),
+ *      and the full feature-set search (252 configurations, 100 k-means restarts each) against Table 1.
  * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5]
  */
 import { kmeans } from "../lib/cluster/kmeans";
 import { searchClusterings } from "../lib/cluster/search";
-import { perturbationStability } from "../lib/cluster/stability";
+import { paperTypes } from "../lib/cluster/search";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
+import { sensitivitySweep } from "../lib/cluster/sensitivity";
+import { bootstrapStability, perturbationStability } from "../lib/cluster/stability";
+import { provinceFlows2017 } from "../lib/editions";
 import { syntheticProvinces } from "../lib/cluster/synthetic";
 import { rng } from "../lib/random";
 
@@ -19,6 +29,9 @@ export interface BenchResult {
   medianMs: number;
   /** every repetition, ms */
   timesMs: number[];
+  /** median CPU time (user + system) of this process, ms: close to wall time on an idle machine, and still
+   * meaningful on a busy one, where wall time includes waiting for a core */
+  cpuMedianMs: number;
 }
 
 function median(x: number[]): number {
@@ -30,15 +43,19 @@ function median(x: number[]): number {
 function time(name: string, repetitions: number, f: () => void): BenchResult {
   f(); // warm-up: JIT and module initialisation are not what we measure
   const timesMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let r = 0; r < repetitions; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     f();
     timesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1e3);
   }
-  return { name, medianMs: median(timesMs), timesMs };
+  return { name, medianMs: median(timesMs), timesMs, cpuMedianMs: median(cpuMs) };
 }
 
-/** Run the three benchmarks. */
+/** Run the benchmarks. */
 export function benchCluster(repetitions = 5): BenchResult[] {
   const r = rng(20170101);
   const X = Array.from({ length: 31 }, () => Array.from({ length: 5 }, () => r()));
@@ -51,6 +68,34 @@ export function benchCluster(repetitions = 5): BenchResult[] {
     time("stability, 1,000 runs × 10 restarts, 31×5, k=7", repetitions, () =>
       void perturbationStability(rows, { features: ratios, scaling: "logz", k: 7, seed: 1, runs: 1000, restarts: 10 }),
     ),
+    ...realDataBenchmarks(repetitions),
+    ...typologyBenchmarks(repetitions),
+  ];
+}
+
+/** Notebook 01's loops on the 2017 flows (paper edition): k-means on the five ratios and the search against Table 1. */
+export function typologyBenchmarks(repetitions: number): BenchResult[] {
+  const flows = provinceFlows2017("paper");
+  const Z = clusterProvinces(flows, { ...DEFAULT_CLUSTER_OPTIONS, restarts: 1 }).Z;
+  const reference = paperTypes(flows);
+  return [
+    time("k-means on the 2017 ratios, 1,000 restarts, 31×5, k=7 (ml-kmeans engine)", repetitions, () => void kmeans(Z, 7, { seed: 1, restarts: 1000 })),
+    time("k-means on the 2017 ratios, 1,000 restarts, 31×5, k=7 (lloyd engine)", repetitions, () => void kmeans(Z, 7, { seed: 1, restarts: 1000, engine: "lloyd" })),
+    time("feature-set search on the 2017 flows vs Table 1, 252 configurations, 100 restarts", repetitions, () => void searchClusterings(flows, reference, { seed: 1 })),
+  ];
+}
+
+/** Notebook 05's loops on the 2017 flows (paper edition). */
+function realDataBenchmarks(repetitions: number): BenchResult[] {
+  const flows = provinceFlows2017("paper");
+  const reference = paperTypes(flows);
+  const ratios = ["trade_ratio", "ftd", "dtd", "outflow_rate", "inflow_rate"];
+  const base = { features: ratios, scaling: "z" as const, k: 7, seed: 20171231, runs: 1000, amplitude: 0.1, reference };
+  return [
+    time("stability on the 2017 flows, 1,000 runs × 10 restarts, ±10 %", repetitions, () => void perturbationStability(flows, { ...base, restarts: 10 })),
+    time("stability on the 2017 flows, 1,000 runs × 100 restarts, ±10 %", repetitions, () => void perturbationStability(flows, { ...base, restarts: 100 })),
+    time("bootstrap stability on the 2017 flows, 1,000 runs × 100 restarts", repetitions, () => void bootstrapStability(flows, { ...base, restarts: 100 })),
+    time("sensitivity sweep on the 2017 flows, 405 cells, k-means best of 1,000", repetitions, () => void sensitivitySweep(flows, reference, { seed: 20171231 })),
   ];
 }
 
@@ -59,6 +104,6 @@ if (require.main === module) {
   if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError(`repetitions must be a positive integer, got ${process.argv[2]}`);
   console.log(`lib/cluster benchmark: median of ${repetitions} runs after one warm-up (Node ${process.version})`);
   for (const b of benchCluster(repetitions)) {
-    console.log(`${b.medianMs.toFixed(1).padStart(9)} ms  ${b.name}   [${b.timesMs.map((t) => t.toFixed(0)).join(", ")}]`);
+    console.log(`${b.medianMs.toFixed(1).padStart(9)} ms (CPU ${b.cpuMedianMs.toFixed(0).padStart(5)} ms)  ${b.name}   [${b.timesMs.map((t) => t.toFixed(0)).join(", ")}]`);
   }
 }

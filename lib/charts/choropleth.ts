@@ -166,6 +166,43 @@ export function typeMap(
   return { data, layout: mapLayout(title, bilingual("类型", "Type", lang), options.height ?? MAP_HEIGHT), config: { ...OFFLINE_CONFIG } };
 }
 
+/** A category of a categorical map: its label and its colour. */
+export interface MapCategory {
+  zh: string;
+  en: string;
+  colour: string;
+}
+
+/**
+ * Map of provinces coloured by any categorical grouping (regions, river basins, a user's 京津冀 / 长三角 …): one trace
+ * per category, in the order given (the legend's order; a category without provinces is left out), then 无数据 / no
+ * data for 台湾, 香港, 澳门 and any province left out of `assignment`. `assignment` maps province short names to a
+ * category's `zh`; a name that is not a category is an error.
+ */
+export function categoryMap(
+  assignment: Readonly<Record<string, string>>,
+  categories: readonly MapCategory[],
+  options: { title: string; legendTitle?: string; lang?: Lang; height?: number; geojson?: ProvinceGeoJson },
+): PlotlyFigure {
+  const lang = options.lang ?? "zh";
+  const geojson = options.geojson ?? loadProvinceGeoJson();
+  const missing = missingProvinces(Object.keys(assignment));
+  const known = new Set(categories.map((c) => c.zh));
+  if (known.size !== categories.length) throw new Error(`categoryMap "${options.title}": two categories share a name`);
+  for (const [zh, cat] of Object.entries(assignment)) {
+    if (!known.has(cat)) throw new Error(`categoryMap "${options.title}": ${zh} is in "${cat}", not one of ${[...known].join("、")}`);
+  }
+  const data: Json[] = [];
+  for (const c of categories) {
+    const members = PROVINCES.filter((p) => Object.prototype.hasOwnProperty.call(assignment, p.zh) && assignment[p.zh] === c.zh);
+    if (members.length === 0) continue;
+    const label = bilingual(c.zh, c.en, lang);
+    data.push(regionTrace(geojson, members, label, members.map((p) => `${bilingual(p.zh, p.en, lang)}<br>${label}`), c.colour));
+  }
+  data.push(noDataTrace(geojson, missing, lang));
+  return { data, layout: mapLayout(options.title, options.legendTitle ?? "", options.height ?? MAP_HEIGHT), config: { ...OFFLINE_CONFIG } };
+}
+
 export interface IndicatorMapOptions {
   /** the indicator's name as the reader should see it, e.g. "出口率 / export ratio" */
   title: string;

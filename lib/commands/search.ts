@@ -1,0 +1,56 @@
+/**
+ * `trade-patterns search <csv>`: which features, scaling and clustering method reproduce Table 1 best?
+ * Every configuration of lib/cluster/search.ts (28 feature sets × 3 scalings × 3 methods = 252), each scored by
+ * its adjusted Rand index (and AMI) against Table 1's types, best first.
+ *
+ *   --k 7  --restarts 100  --seed 1   as for `trade-patterns cluster`
+ *   --top N                           print only the N best (default: all)
+ *   --json                            {"k", "seed", "restarts", "results": [{rank, feature_set, features, scaling,
+ *                                     method, ari, ami, silhouette, labels: {"<province_zh>": <int>, …}}, …]}
+ * Without --json: CSV rank,feature_set,features,scaling,method,ari,ami,silhouette (features joined with "+").
+ */
+import { parse, UsageError, type Io } from "../cliSupport";
+import { paperTypes, searchClusterings } from "../cluster/search";
+import { toCsv } from "../csv";
+import { asUsageError, integerOption, readInput } from "./cluster";
+
+const OPTIONS = {
+  k: { type: "string", default: "7" },
+  restarts: { type: "string", default: "100" },
+  seed: { type: "string", default: "1" },
+  top: { type: "string" },
+  json: { type: "boolean", default: false },
+} as const;
+
+export function run(args: string[], io: Io): void {
+  const { values, positionals } = parse(args, OPTIONS);
+  const k = integerOption("k", String(values.k), 2, Number.MAX_SAFE_INTEGER);
+  const restarts = integerOption("restarts", String(values.restarts), 1, 1_000_000);
+  const seed = integerOption("seed", String(values.seed), 0, 2 ** 32 - 1);
+  const top = values.top === undefined ? Infinity : integerOption("top", String(values.top), 1, Number.MAX_SAFE_INTEGER);
+  const rows = readInput("search", positionals);
+  if (k > rows.length) throw new UsageError(`--k ${k} is larger than the number of provinces in the file (${rows.length})`);
+  const results = asUsageError(() => searchClusterings(rows, paperTypes(rows), { seed, k, restarts })).slice(0, top);
+  const provinces = rows.map((r) => r.province_zh);
+  if (values.json) {
+    const out = results.map((r, i) => ({
+      rank: i + 1,
+      feature_set: r.featureSet.id,
+      features: r.featureSet.features,
+      scaling: r.scaling,
+      method: r.method,
+      ari: r.ari,
+      ami: r.ami,
+      silhouette: r.silhouette,
+      labels: Object.fromEntries(provinces.map((p, j) => [p, r.labels[j]])),
+    }));
+    io.stdout(JSON.stringify({ k, seed, restarts, results: out }, null, 2) + "\n");
+  } else {
+    io.stdout(
+      toCsv(
+        ["rank", "feature_set", "features", "scaling", "method", "ari", "ami", "silhouette"],
+        results.map((r, i) => [i + 1, r.featureSet.id, r.featureSet.features.join("+"), r.scaling, r.method, r.ari, r.ami, r.silhouette]),
+      ),
+    );
+  }
+}

@@ -1,0 +1,203 @@
+// `trade-patterns cluster` and `trade-patterns search` (lib/commands/cluster.ts, lib/commands/search.ts).
+// Until the lead registers them in lib/cli.ts, they are run through main() after registerCommand(); once
+// registered, the same checks also spawn bin/trade-patterns.js.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main, registerCommand } from "../lib/cli";
+import { adjustedRandIndex } from "../lib/cluster/agreement";
+import { run as runCluster } from "../lib/commands/cluster";
+import { run as runSearch } from "../lib/commands/search";
+import { toCsv } from "../lib/csv";
+import { provinceFlows2017 } from "../lib/editions";
+import { FLOW_COLUMNS, ratios, RATIO_COLUMNS } from "../lib/indicators";
+import { repoRoot } from "../lib/paths";
+import { PROVINCES, province } from "../lib/provinces";
+
+registerCommand("cluster", runCluster);
+registerCommand("search", runSearch);
+
+const tmp = mkdtempSync(join(tmpdir(), "cluster-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const rows = provinceFlows2017("paper");
+const input = join(tmp, "flows2017.csv");
+writeFileSync(input, toCsv(["province_zh", ...FLOW_COLUMNS], rows.map((r) => [r.province_zh, ...FLOW_COLUMNS.map((c) => r[c])])));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+async function inProcess(...args: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+function spawned(...args: string[]): Run {
+  const r = spawnSync(process.execPath, [join(repoRoot(), "bin/trade-patterns.js"), ...args], { cwd: tmp, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const registered = /commands\/cluster/.test(readFileSync(join(repoRoot(), "lib", "cli.ts"), "utf8"));
+
+function expectUsageError(r: Run, message: RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  const lines = r.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+}
+
+/** Within-cluster sum of squares of `labels` on the five ratios z-scored with the population sd, computed here. */
+function wcssOfRatios(labels: number[]): number {
+  const cols = RATIO_COLUMNS.map((c) => rows.map((r) => ratios(r)[c]));
+  let W = 0;
+  for (const x of cols) {
+    const m = x.reduce((s, v) => s + v, 0) / x.length;
+    const sd = Math.sqrt(x.reduce((s, v) => s + (v - m) ** 2, 0) / x.length);
+    const z = x.map((v) => (v - m) / sd);
+    for (const l of new Set(labels)) {
+      const idx = labels.map((v, i) => (v === l ? i : -1)).filter((i) => i >= 0);
+      const mu = idx.reduce((s, i) => s + z[i], 0) / idx.length;
+      W += idx.reduce((s, i) => s + (z[i] - mu) ** 2, 0);
+    }
+  }
+  return W;
+}
+
+describe("trade-patterns cluster", () => {
+  it("--json: labels for every province, inertia = the within-cluster sum of squares, ari against Table 1", async () => {
+    const r = await inProcess("cluster", input, "--json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { labels: Record<string, number>; inertia: number; ari: number };
+    expect(Object.keys(out).sort()).toEqual(["ari", "inertia", "labels"]);
+    expect(Object.keys(out.labels)).toEqual(rows.map((p) => p.province_zh));
+    const labels = rows.map((p) => out.labels[p.province_zh]);
+    expect(labels.every((l) => Number.isInteger(l) && l >= 0 && l < 7)).toBe(true);
+    expect(new Set(labels).size).toBe(7);
+    // ARI recomputed from the printed labels against lib/provinces.ts (Table 1)
+    expect(out.ari).toBeCloseTo(adjustedRandIndex(rows.map((p) => province(p.province_zh).type), labels), 12);
+    expect(out.inertia).toBeCloseTo(wcssOfRatios(labels), 9);
+  });
+
+  it("is deterministic: two runs, same output; another seed is allowed to differ but is just as well formed", async () => {
+    const a = await inProcess("cluster", input, "--json", "--seed", "7", "--restarts", "20");
+    const b = await inProcess("cluster", input, "--json", "--seed", "7", "--restarts", "20");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const c = JSON.parse((await inProcess("cluster", input, "--json", "--seed", "8", "--restarts", "20")).stdout);
+    expect(Object.keys(c.labels)).toHaveLength(31);
+  });
+
+  it("more restarts never give a worse objective (restart r is seeded the same whatever the total)", async () => {
+    const w = async (n: number) => JSON.parse((await inProcess("cluster", input, "--json", "--restarts", String(n))).stdout).inertia as number;
+    const [w10, w100] = [await w(10), await w(100)];
+    expect(w100).toBeLessThanOrEqual(w10 + 1e-12);
+  });
+
+  it("without --json: CSV province_zh,label; hierarchical methods and other scalings and features run", async () => {
+    const r = await inProcess("cluster", input, "--method", "ward", "--scale", "minmax", "--features", "ftd,dtd,inflow_rate", "--k", "5");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("province_zh,label");
+    expect(lines).toHaveLength(32);
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[1])).size).toBe(5);
+    for (const m of ["average", "kmeans"]) {
+      const j = JSON.parse((await inProcess("cluster", input, "--json", "--method", m, "--scale", "logz", "--features", "export,gdp")).stdout);
+      expect(new Set(Object.values(j.labels)).size).toBe(7);
+    }
+  });
+
+  it("a subset of provinces is scored against their own Table 1 types", async () => {
+    const sub = join(tmp, "sub.csv");
+    const some = rows.filter((r) => ["北京", "上海", "重庆", "西藏", "青海", "甘肃"].includes(r.province_zh));
+    writeFileSync(sub, toCsv(["province_zh", ...FLOW_COLUMNS], some.map((r) => [r.province_zh, ...FLOW_COLUMNS.map((c) => r[c])])));
+    const out = JSON.parse((await inProcess("cluster", sub, "--json", "--k", "2")).stdout);
+    const labels = some.map((r) => out.labels[r.province_zh]);
+    expect(out.ari).toBeCloseTo(adjustedRandIndex(some.map((r) => province(r.province_zh).type), labels), 12);
+    // 北京, 上海, 重庆 (双循环) and the three plateau provinces (输入型) are far apart on every ratio
+    expect(out.ari).toBe(1);
+  });
+
+  const badCases: [string, string[], RegExp][] = [
+    ["unknown feature", ["--features", "ftd,foo"], /--features: unknown feature "foo" \(valid: trade_ratio, ftd/],
+    ["empty feature", ["--features", "ftd,,dtd"], /--features: empty name/],
+    ["repeated feature", ["--features", "ftd,ftd"], /"ftd" is listed twice/],
+    ["k larger than the number of provinces", ["--k", "32"], /--k 32 is larger than the number of provinces in the file \(31\)/],
+    ["k < 2", ["--k", "1"], /--k must be an integer from 2/],
+    ["k not an integer", ["--k", "7.5"], /--k must be an integer, got "7.5"/],
+    ["unknown scale", ["--scale", "robust"], /--scale must be one of z, minmax, logz, got "robust"/],
+    ["unknown method", ["--method", "dbscan"], /--method must be one of kmeans, ward, average, got "dbscan"/],
+    ["non-integer restarts", ["--restarts", "ten"], /--restarts must be an integer, got "ten"/],
+    ["zero restarts", ["--restarts", "0"], /--restarts must be an integer from 1/],
+    ["non-integer seed", ["--seed", "1.5"], /--seed must be an integer, got "1.5"/],
+    ["negative seed", ["--seed=-1"], /--seed must be an integer from 0 to 4294967295/],
+    ["unknown option", ["--kk", "3"], /Unknown option '--kk'/],
+  ];
+  it.each(badCases)("bad arguments: %s → one line, exit code 2", async (_name, extra, message) => {
+    expectUsageError(await inProcess("cluster", input, ...extra), message);
+  });
+
+  it("bad input files → one line naming the file, exit code 2", async () => {
+    expectUsageError(await inProcess("cluster"), /cluster takes one CSV file/);
+    expectUsageError(await inProcess("cluster", join(tmp, "nope.csv")), /nope\.csv: cannot read file/);
+    expectUsageError(await inProcess("cluster", tmp), /is a directory/);
+    const bad = join(tmp, "bad.csv");
+    writeFileSync(bad, "province_zh,total_output,gdp,export,outflow,import,inflow\n北京,1,abc,1,1,1,1\n");
+    expectUsageError(await inProcess("cluster", bad), /bad\.csv, row 2, column "gdp"/);
+    // log scaling of a zero value: the library's RangeError becomes a usage error naming the province
+    const zero = join(tmp, "zero.csv");
+    writeFileSync(zero, toCsv(["province_zh", ...FLOW_COLUMNS], rows.map((r) => [r.province_zh, ...FLOW_COLUMNS.map((c) => (c === "export" && r.province_zh === "西藏" ? 0 : r[c]))])));
+    expectUsageError(await inProcess("cluster", zero, "--scale", "logz", "--features", "export_rate,dtd"), /log scaling needs positive values.*西藏/);
+  });
+
+  it.runIf(registered)("through bin/trade-patterns.js: same JSON as in process, and exit code 2 on a bad argument", async () => {
+    const a = spawned("cluster", input, "--json");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe((await inProcess("cluster", input, "--json")).stdout);
+    expectUsageError(spawned("cluster", input, "--k", "40"), /--k 40 is larger/);
+  });
+});
+
+describe("trade-patterns search", () => {
+  it("--json: 252 configurations best first, each ARI recomputed from its labels", async () => {
+    const r = await inProcess("search", input, "--json", "--restarts", "10");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      k: number;
+      results: { rank: number; features: string[]; scaling: string; method: string; ari: number; ami: number; labels: Record<string, number> }[];
+    };
+    expect(out.k).toBe(7);
+    expect(out.results).toHaveLength(252);
+    const types = PROVINCES.map((p) => p.type);
+    out.results.forEach((res, i) => {
+      expect(res.rank).toBe(i + 1);
+      if (i > 0) expect(res.ari).toBeLessThanOrEqual(out.results[i - 1].ari);
+      const labels = rows.map((p) => res.labels[p.province_zh]);
+      expect(res.ari).toBeCloseTo(adjustedRandIndex(types, labels), 12);
+    });
+    expect(new Set(out.results.map((x) => `${x.features.join("+")}|${x.scaling}|${x.method}`)).size).toBe(252);
+  });
+
+  it("CSV with --top, deterministic; bad arguments → exit code 2", async () => {
+    const a = await inProcess("search", input, "--top", "3", "--restarts", "5");
+    const b = await inProcess("search", input, "--top", "3", "--restarts", "5");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const lines = a.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("rank,feature_set,features,scaling,method,ari,ami,silhouette");
+    expect(lines).toHaveLength(4);
+    expectUsageError(await inProcess("search", input, "--top", "0"), /--top must be an integer from 1/);
+    expectUsageError(await inProcess("search", input, "--k", "99"), /--k 99 is larger/);
+    expectUsageError(await inProcess("search", input, "--seed", "x"), /--seed must be an integer/);
+    expectUsageError(await inProcess("search"), /search takes one CSV file/);
+  });
+});

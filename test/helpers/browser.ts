@@ -1,0 +1,92 @@
+/**
+ * Headless Chromium for the report tests: Debian's /usr/bin/chromium (or $CHROMIUM_PATH) through playwright-core,
+ * with the flags that behave on a closed network (playwright gives each launch a fresh profile). Pages are opened from file:// and any other request is
+ * recorded as a failure (charts must work offline).
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install it (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * The SVG group Plotly draws for one trace: g.trace for most types (bar, scatter, pie, choropleth, box, …), g.hm for
+ * a heatmap, g.sankey, g.table, g.parcoords for those. A trace type drawn otherwise needs adding here.
+ */
+export const TRACE_GROUPS = "g.trace, g.hm, g.sankey, g.table, g.parcoords";
+
+export interface FigureCheck {
+  id: string;
+  /** Plotly drew its SVG */
+  drawn: boolean;
+  /** traces in the figure JSON */
+  expected: number;
+  /** trace groups drawn (TRACE_GROUPS) */
+  rendered: number;
+  modebar: boolean;
+  /** the div's text when Plotly was not available */
+  text: string;
+}
+
+export interface PageCheck {
+  page: Page;
+  /** console errors and uncaught exceptions */
+  errors: string[];
+  /** requests to anything but file: and data: URLs */
+  external: string[];
+  figures: FigureCheck[];
+}
+
+/** Open a report page and wait until every chart is drawn or has given up (its script waits 10 s for Plotly). */
+export async function openPage(browser: Browser, file: string): Promise<PageCheck> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  await page.route(/^(?!file:|data:|blob:)/, (route) => {
+    external.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(`file://${file}`, { waitUntil: "load" });
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll(".tp-figure")].every((d) => d.querySelector("svg.main-svg") || (d.textContent ?? "").includes("not loaded")),
+      null,
+      { timeout: 15_000 },
+    )
+    .catch(() => undefined);
+  const figures = await page.evaluate((TRACE_GROUPS) =>
+    [...document.querySelectorAll<HTMLElement>(".tp-figure")].map((d) => {
+      const gd = d as HTMLElement & { data?: unknown[] };
+      return {
+        id: d.id,
+        drawn: d.querySelector("svg.main-svg") !== null,
+        expected: gd.data?.length ?? -1,
+        rendered: d.querySelectorAll(TRACE_GROUPS).length,
+        modebar: d.querySelector(".modebar-container") !== null,
+        text: (d.textContent ?? "").slice(0, 200),
+      };
+    }),
+    TRACE_GROUPS,
+  );
+  return { page, errors, external, figures };
+}
