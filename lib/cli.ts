@@ -16,6 +16,7 @@ import { readProvinceFlows } from "./provinceFlows";
 import { PROVINCES, typeEn } from "./provinces";
 import { run as clusterCommand } from "./commands/cluster";
 import { run as searchCommand } from "./commands/search";
+import { run as stabilityCommand } from "./commands/stability";
 import { COMPONENTS, decompose } from "./io/decompose";
 import { RECONCILIATION_COLUMNS, reconcile } from "./reconcile";
 import { UsageError, parse, type Io } from "./cliSupport";
@@ -28,7 +29,9 @@ export const USAGE = `usage:
   trade-patterns decompose [--year 2017|2012] [--json]
   trade-patterns cluster <csv> [--k 7] [--features <list>] [--scale z|minmax|logz] [--method kmeans|ward|average]
                                [--restarts 1000] [--seed S] [--json]
-  trade-patterns search <csv> [--json]`;
+  trade-patterns search <csv> [--json]
+  trade-patterns stability <csv> [--runs 1000] [--noise 0.1] [--seed S] [--resampling perturb|bootstrap]
+                                 [--restarts 100] [--k 7] [--features <list>] [--scale z] [--progress] [--json]`;
 
 function commandIndicators(args: string[], io: Io): void {
   const { positionals } = parse(args, {});
@@ -127,6 +130,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
   decompose: commandDecompose,
   cluster: clusterCommand,
   search: searchCommand,
+  stability: stabilityCommand,
 };
 
 /** Register another subcommand (cluster, search, stability, decompose live in their own modules). */
