@@ -17,19 +17,11 @@
 import { InputError, readCsv } from "./csv";
 import type { RatioColumn } from "./indicators";
 import { dataPath } from "./paths";
+import type { Anomaly } from "./anomalies";
 import { isProvince } from "./provinces";
 
-/** One row of data/derived/anomalies.csv (see data/README.md). */
-export interface AnomalyRow {
-  year: number;
-  province_zh: string;
-  kind: string;
-  column: string;
-  value: number | null;
-  reference: number | null;
-  detail_zh: string;
-  detail_en: string;
-}
+/** One row of data/derived/anomalies.csv (see data/README.md): what lib/anomalies.ts detects, as written. */
+export type AnomalyRow = Anomaly;
 
 const ANOMALY_COLUMNS = ["year", "province_zh", "kind", "column", "value", "reference", "detail_zh", "detail_en"] as const;
 
