@@ -253,32 +253,24 @@ export const negativeValues: Rule = (t) => {
   const nonNegativeCols = [...SECTOR_CODES, "TIU", "FU101", "FU102", "THC", "FU103", "TC", "FU201", "EX", "OF", "IM", "IF", "FU302", "FU304", "GO"].filter((c) => hasColumn(t, c));
   const out: Anomaly[] = [];
   const NOISE = 1e-6; // 万元: float noise from the bureaus' own sums
-  for (const r of [...SECTOR_CODES, "TII"])
-    for (const c of nonNegativeCols)
-      if (cell(t, r, c) < -NOISE)
-        out.push(
-          anomaly(t, {
-            kind: "negative_value",
-            column: `${c}@${r}`,
-            value: yi(cell(t, r, c)),
-            reference: null,
-            detail_zh: `${r}行${c}列为负（${cell(t, r, c).toFixed(3)}万元），该项不应为负`,
-            detail_en: `row ${r}, column ${c} is negative (${cell(t, r, c).toFixed(3)} 万元); this item cannot be`,
-          }),
-        );
-  for (const r of ["VA001", "VA003", "TI"])
-    for (const c of SECTOR_CODES)
-      if (cell(t, r, c) < -NOISE)
-        out.push(
-          anomaly(t, {
-            kind: "negative_value",
-            column: `${c}@${r}`,
-            value: yi(cell(t, r, c)),
-            reference: null,
-            detail_zh: `${r}行${c}列为负（${cell(t, r, c).toFixed(3)}万元），该项不应为负`,
-            detail_en: `row ${r}, column ${c} is negative (${cell(t, r, c).toFixed(3)} 万元); this item cannot be`,
-          }),
-        );
+  // the cells that cannot be negative: final-use and trade columns of the sector and total rows, and the
+  // sector columns of compensation, depreciation and total input
+  const cells: [string, string][] = [
+    ...[...SECTOR_CODES, "TII"].flatMap((r) => nonNegativeCols.map((c): [string, string] => [r, c])),
+    ...["VA001", "VA003", "TI"].flatMap((r) => SECTOR_CODES.map((c): [string, string] => [r, c])),
+  ];
+  for (const [r, c] of cells)
+    if (cell(t, r, c) < -NOISE)
+      out.push(
+        anomaly(t, {
+          kind: "negative_value",
+          column: `${c}@${r}`,
+          value: yi(cell(t, r, c)),
+          reference: null,
+          detail_zh: `${r}行${c}列为负（${cell(t, r, c).toFixed(3)}万元），该项不应为负`,
+          detail_en: `row ${r}, column ${c} is negative (${cell(t, r, c).toFixed(3)} 万元); this item cannot be`,
+        }),
+      );
   for (const c of SECTOR_CODES)
     if (cell(t, "TVA", c) < -NOISE)
       out.push(

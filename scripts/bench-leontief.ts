@@ -11,7 +11,7 @@
  */
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { decomposeFlows, decomposeProvince } from "../lib/io/decompose";
+import { decomposeFlows, decomposeProvince, regionFlows } from "../lib/io/decompose";
 import { leontiefInverse } from "../lib/io/leontief";
 import { loadSectorTable, sectorTablePath, type SectorTable } from "../lib/io/loadSectorTable";
 import { PROVINCES } from "../lib/provinces";
@@ -49,23 +49,7 @@ function time(f: () => void): { median: number; min: number; max: number } {
 
 const tables = load();
 // A_d per province, computed once, so that "inverse" times the inversion only.
-const Ads = tables.map((t) =>
-  decomposeFlows({
-    label: `${t.year} ${t.province.zh}`,
-    codes: t.sectors,
-    Z: t.Z,
-    x: t.use.GO,
-    w: t.inputs.TVA,
-    THC: t.use.THC,
-    FU103: t.use.FU103,
-    GCF: t.use.GCF,
-    EX: t.use.EX,
-    OF: t.use.OF,
-    IM: t.use.IM,
-    IF: t.use.IF,
-    ERR: t.use.ERR,
-  }).Ad,
-);
+const Ads = tables.map((t) => decomposeFlows(regionFlows(t)).Ad);
 
 const results = {
   load: time(() => void load()),

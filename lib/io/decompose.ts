@@ -204,18 +204,15 @@ export function decomposeFlows(t: RegionFlows): FlowDecomposition {
   return { d, Ad, L, v, vL, f, induced, sum, tva, residual: tva - sum, other, errInduced: dot(vL, other), roundingBound, netted };
 }
 
-/** Decompose one province's table (values in 亿元, as loadSectorTable returns them). */
-export function decomposeProvince(table: SectorTable, options: DecomposeOptions = {}): ProvinceDecomposition {
-  const top = options.top ?? 5;
-  const { use, year, province, sectors } = table;
-  const names = sectorsOf(year);
-  if (sectors.length !== names.length) throw new Error(`${table.file}: ${sectors.length} sectors but the ${year} list has ${names.length}`);
-  const r = decomposeFlows({
-    label: `${year} ${province.zh}`,
-    codes: sectors,
-    Z: table.Z,
+/** A province's sector table in the shape decomposeFlows reads. */
+export function regionFlows(t: SectorTable): RegionFlows {
+  const { use } = t;
+  return {
+    label: `${t.year} ${t.province.zh}`,
+    codes: t.sectors,
+    Z: t.Z,
     x: use.GO,
-    w: table.inputs.TVA,
+    w: t.inputs.TVA,
     THC: use.THC,
     FU103: use.FU103,
     GCF: use.GCF,
@@ -224,7 +221,16 @@ export function decomposeProvince(table: SectorTable, options: DecomposeOptions 
     IM: use.IM,
     IF: use.IF,
     ERR: use.ERR,
-  });
+  };
+}
+
+/** Decompose one province's table (values in 亿元, as loadSectorTable returns them). */
+export function decomposeProvince(table: SectorTable, options: DecomposeOptions = {}): ProvinceDecomposition {
+  const top = options.top ?? 5;
+  const { use, year, province, sectors } = table;
+  const names = sectorsOf(year);
+  if (sectors.length !== names.length) throw new Error(`${table.file}: ${sectors.length} sectors but the ${year} list has ${names.length}`);
+  const r = decomposeFlows(regionFlows(table));
 
   const topOf = (key: ComponentKey): SectorContribution[] =>
     inducedValueAddedByProduct(r.vL, r.f[key])

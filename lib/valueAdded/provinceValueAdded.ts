@@ -10,7 +10,7 @@
  * itself; exports and outflows are its own production once re-exports are netted out (lib/io/reexport.ts).
  */
 import { join } from "node:path";
-import { COMPONENTS, decomposeFlows, decomposeProvince, type ComponentKey, type ProvinceDecomposition, type RegionFlows } from "../io/decompose";
+import { COMPONENTS, decomposeFlows, decomposeProvince, regionFlows, type ComponentKey, type ProvinceDecomposition } from "../io/decompose";
 import { inducedValueAddedByProduct, outputMultipliers } from "../io/leontief";
 import { loadSectorTable, type SectorTable } from "../io/loadSectorTable";
 import { sectorsOf, type Sector } from "../io/sectors";
@@ -43,25 +43,6 @@ export interface ProvinceValueAdded {
   table: { EX: number[]; OF: number[]; IM: number[]; IF: number[]; localUse: number[]; TVA: number[] };
   /** intermediate inputs Σ_ij z_ij, and the part the province supplies itself Σ_ij d_i z_ij (亿元; 产业配套) */
   intermediate: { local: number; total: number };
-}
-
-/** A table's blocks in the shape decomposeFlows reads. */
-export function regionFlows(t: SectorTable): RegionFlows {
-  return {
-    label: `${t.year} ${t.province.zh}`,
-    codes: t.sectors,
-    Z: t.Z,
-    x: t.use.GO,
-    w: t.inputs.TVA,
-    THC: t.use.THC,
-    FU103: t.use.FU103,
-    GCF: t.use.GCF,
-    EX: t.use.EX,
-    OF: t.use.OF,
-    IM: t.use.IM,
-    IF: t.use.IF,
-    ERR: t.use.ERR,
-  };
 }
 
 /** The analysis of one province's table (values in 亿元). */
