@@ -9,8 +9,9 @@
 //   to leave the user dir alone.
 // No global install, no Python: a kernelspec is just a JSON file (what `tslab install` would write, minus IPython).
 // argv starts with the absolute node that ran `npm ci` so that Jupyter finds node even when it was started without
-// node on PATH (a desktop launcher, a different nvm shell), then scripts/tslab-kernel.cjs: node_modules/tslab as is,
-// except that a re-run cell also sees edits to lib files it imports indirectly (see that file).
+// node on PATH (a desktop launcher, a different nvm shell), then scripts/tslab-kernel.cjs: node_modules/tslab as
+// installed (patched by scripts/patch-tslab.mjs, which postinstall runs first), except that a re-run cell also sees
+// edits to lib files it imports indirectly (see that file).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";

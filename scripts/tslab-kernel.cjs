@@ -1,16 +1,29 @@
 #!/usr/bin/env node
 // The tslab kernel as this project's kernelspec starts it: `node scripts/tslab-kernel.cjs --config-path FILE`.
 //
-// It is tslab 1.0.22 unchanged except for one thing: a re-run cell sees edits to ANY file under lib/.
+// It is tslab 1.0.22 as installed (with the fix scripts/patch-tslab.mjs applies at `npm ci` to the timers of
+// TypeScript's file watching; this file warns when it is missing) plus one thing: a re-run cell sees edits to ANY
+// file under lib/.
 // tslab compiles the .ts files a cell imports and caches the evaluated modules; when a file changes it drops that
 // file's module only, so `import { a } from "./lib/a"` keeps returning the old `a` after an edit to lib/b.ts that
 // a.ts imports. Here, whenever tslab drops one compiled module, all of them are dropped, so the next import
 // re-evaluates the whole chain (test/notebooks.test.ts checks this). The cached modules live in a Map private to
 // tslab's createExecutor: we recognise it as the second Map that function creates (sideOutputs, then sideModules).
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
 
 const tslabDir = path.join(__dirname, "..", "node_modules", "tslab");
+// the text scripts/patch-tslab.mjs writes into each file it patches
+const PATCH_MARKER = "patched by scripts/patch-tslab.mjs (issue 17)";
+const unpatched = ["converter.js"].filter((f) => !fs.readFileSync(path.join(tslabDir, "dist", f), "utf8").includes(PATCH_MARKER));
+if (unpatched.length) {
+  console.error(
+    `tslab-kernel: node_modules/tslab/dist/${unpatched.join(", ")} not patched (run \`node scripts/patch-tslab.mjs\`; npm ci does): ` +
+      "the kernel can fail with \"Unexpected pending rebuildTimer\" when files in lib/ change",
+  );
+}
+
 const executor = require(path.join(tslabDir, "dist", "executor.js"));
 const { startKernel } = require(path.join(tslabDir, "dist", "main.js"));
 
