@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Patches tslab 1.0.22 in node_modules at install time: package.json "postinstall" runs this, so `npm ci` always
-// leaves it patched. Each patch replaces exact text and says why below (issue 17).
+// Patches two files of tslab 1.0.22 in node_modules at install time: package.json "postinstall" runs this, so
+// `npm ci` always leaves them patched. Each patch replaces exact text and says why below (issue 17).
 //
 // 1. dist/converter.js: "Unexpected pending rebuildTimer". tslab compiles cells with TypeScript's watch program and
 //    replaces the watch host's timers with its own: they never fire by themselves, tslab fires them synchronously when
@@ -20,11 +20,17 @@
 //    every pending one, including those a timer schedules as it runs. A timer leaves the set before it runs, so one
 //    that throws leaves none behind; clearTimeout of a timer that is not pending does nothing, as clearTimeout does.
 //    The same callbacks run at the same moment as before (when the next cell compiles).
+// 2. dist/jupyter.js: lost output. zeromq 6 allows one send in progress per socket, and after 512 sends that
+//    completed at once it delays the next; a send while that one waits throws EBUSY ("Socket is busy writing").
+//    tslab never waits for a send, so on the iopub socket, which never receives (receiving resets the count), every
+//    512th message is delayed and the messages that follow it in the same turn of the event loop are lost: a cell's
+//    printed lines, its display data, its "idle" status (a cell that prints 3000 lines shows 512). Patched: the sends
+//    to one socket go one after another, in order; a send that fails is reported on the kernel's own stderr.
 //
-//   node scripts/patch-tslab.mjs                  apply (does nothing to a file already patched)
-//   node scripts/patch-tslab.mjs --check          exit 1 unless applied
-//   node scripts/patch-tslab.mjs --revert [FILE]  put tslab's original text back (FILE: converter.js; to see the
-//                                                 failure the patch fixes; `npm ci` patches again)
+//   node scripts/patch-tslab.mjs                  apply both (does nothing to a file already patched)
+//   node scripts/patch-tslab.mjs --check          exit 1 unless both are applied
+//   node scripts/patch-tslab.mjs --revert [FILE]  put tslab's original text back (FILE: converter.js or jupyter.js;
+//                                                 to see a failure a patch fixes; `npm ci` patches again)
 // Refuses, exit 1, when a file is neither tslab 1.0.22's text nor patched: a new tslab needs a new look.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -123,6 +129,33 @@ export const PATCHES = {
 `,
     ],
   ],
+  "jupyter.js": [
+    [
+      `        heads.push(hash.digest("hex"));
+        sock.send(heads.concat(bodies));
+    }
+}
+`,
+      `        heads.push(hash.digest("hex"));
+        sendInOrder(sock, heads.concat(bodies));
+    }
+}
+// ${MARKER}:
+// zeromq 6 allows one send in progress per socket and delays the one after 512 sends that completed at once; a send
+// meanwhile throws EBUSY, and the message was lost. Sends to one socket now wait for the previous one.
+const sendQueues = new WeakMap();
+function sendInOrder(sock, parts) {
+    const sent = (sendQueues.get(sock) || Promise.resolve())
+        .then(() => sock.send(parts))
+        .catch((e) => {
+            // not console.error: during a cell, tslab sends the process's stderr to Jupyter through this function
+            fs_1.default.writeSync(2, \`tslab: a message to Jupyter was not sent: \${e}\\n\`);
+        });
+    sendQueues.set(sock, sent);
+}
+`,
+    ],
+  ],
 };
 
 const count = (text, part) => text.split(part).length - 1;
@@ -165,7 +198,7 @@ function main(args) {
   const [mode = "--apply", only, ...rest] = args;
   const names = only ? [only] : Object.keys(PATCHES);
   if (!["--apply", "--check", "--revert"].includes(mode) || rest.length || (only && (mode !== "--revert" || !(only in PATCHES)))) {
-    console.error("usage: node scripts/patch-tslab.mjs [--check | --revert [converter.js]]");
+    console.error("usage: node scripts/patch-tslab.mjs [--check | --revert [converter.js | jupyter.js]]");
     return 2;
   }
   const texts = {};
@@ -181,7 +214,7 @@ function main(args) {
         [
           `patch-tslab: node_modules/tslab/dist/${name} (tslab ${tslabVersion()}) is not the text this patch was written for (tslab 1.0.22).`,
           "  tslab changed: read the reasons at the top of scripts/patch-tslab.mjs, check whether the new tslab still needs them,",
-          "  then update or drop the patch. Until then the kernel can fail when files in lib/ change.",
+          "  then update or drop the patch. Until then the kernel can fail when files in lib/ change, or lose output.",
         ].join("\n"),
       );
       return 1;

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The tslab kernel as this project's kernelspec starts it: `node scripts/tslab-kernel.cjs --config-path FILE`.
 //
-// It is tslab 1.0.22 as installed (with the fix scripts/patch-tslab.mjs applies at `npm ci` to the timers of
-// TypeScript's file watching; this file warns when it is missing) plus one thing: a re-run cell sees edits to ANY
-// file under lib/.
+// It is tslab 1.0.22 as installed (with the two fixes scripts/patch-tslab.mjs applies at `npm ci`: timers of
+// TypeScript's file watching, lost messages; this file warns when they are missing) plus one thing: a re-run cell
+// sees edits to ANY file under lib/.
 // tslab compiles the .ts files a cell imports and caches the evaluated modules; when a file changes it drops that
 // file's module only, so `import { a } from "./lib/a"` keeps returning the old `a` after an edit to lib/b.ts that
 // a.ts imports. Here, whenever tslab drops one compiled module, all of them are dropped, so the next import
@@ -16,11 +16,11 @@ const path = require("node:path");
 const tslabDir = path.join(__dirname, "..", "node_modules", "tslab");
 // the text scripts/patch-tslab.mjs writes into each file it patches
 const PATCH_MARKER = "patched by scripts/patch-tslab.mjs (issue 17)";
-const unpatched = ["converter.js"].filter((f) => !fs.readFileSync(path.join(tslabDir, "dist", f), "utf8").includes(PATCH_MARKER));
+const unpatched = ["converter.js", "jupyter.js"].filter((f) => !fs.readFileSync(path.join(tslabDir, "dist", f), "utf8").includes(PATCH_MARKER));
 if (unpatched.length) {
   console.error(
     `tslab-kernel: node_modules/tslab/dist/${unpatched.join(", ")} not patched (run \`node scripts/patch-tslab.mjs\`; npm ci does): ` +
-      "the kernel can fail with \"Unexpected pending rebuildTimer\" when files in lib/ change",
+      "the kernel can fail with \"Unexpected pending rebuildTimer\" when files in lib/ change, and lose output",
   );
 }
 

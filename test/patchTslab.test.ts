@@ -1,6 +1,6 @@
 // scripts/patch-tslab.mjs (package.json postinstall): the installed tslab is patched; the patch is exactly reversible,
 // idempotent, and refuses any text but tslab 1.0.22's or its own. What the patches fix is tested through the kernel
-// (test/kernelFileWrites.test.ts).
+// (test/kernelFileWrites.test.ts, test/kernelOutput.test.ts).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,7 +34,7 @@ describe("scripts/patch-tslab.mjs", () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it.each(["converter.js"])("%s: reverts to tslab's text, patches it back, twice is once", (name) => {
+  it.each(["converter.js", "jupyter.js"])("%s: reverts to tslab's text, patches it back, twice is once", (name) => {
     const patched = installed(name);
     const original = script.revert(name, patched);
     expect(script.stateOf(name, original)).toBe("original");
@@ -47,10 +47,12 @@ describe("scripts/patch-tslab.mjs", () => {
     expect(original.length - patched.length).toBe(hunks.reduce((d, [from, to]) => d + from.length - to.length, 0));
   });
 
-  it("removes what failed: the single pending timer", () => {
+  it("removes what failed: the single pending timer, the sends nobody waited for", () => {
     const converter = script.revert("converter.js", installed("converter.js"));
     expect(converter).toContain('throw new Error("Unexpected pending rebuildTimer");');
     expect(installed("converter.js")).not.toContain("Unexpected pending rebuildTimer");
+    expect(script.revert("jupyter.js", installed("jupyter.js"))).toContain("        sock.send(heads.concat(bodies));\n");
+    expect(installed("jupyter.js")).not.toContain("        sock.send(heads.concat(bodies));\n");
   });
 
   it("refuses a text it was not written for (a new tslab), patched or not", () => {
