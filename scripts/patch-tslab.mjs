@@ -25,7 +25,9 @@
 //    tslab never waits for a send, so on the iopub socket, which never receives (receiving resets the count), every
 //    512th message is delayed and the messages that follow it in the same turn of the event loop are lost: a cell's
 //    printed lines, its display data, its "idle" status (a cell that prints 3000 lines shows 512). Patched: the sends
-//    to one socket go one after another, in order; a send that fails is reported on the kernel's own stderr.
+//    to one socket go one after another, in order; a send that fails is reported on the kernel's own stderr. Not
+//    fixed: tslab sends one message per write, so a cell printing more than about 800 lines at once can still lose
+//    some to ZeroMQ's high-water mark (1000 queued messages), as any Jupyter client of a flooding publisher would.
 //
 //   node scripts/patch-tslab.mjs                  apply both (does nothing to a file already patched)
 //   node scripts/patch-tslab.mjs --check          exit 1 unless both are applied
