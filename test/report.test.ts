@@ -22,7 +22,8 @@ describe("report of the smoke notebook (LANG=en, K=5) in headless Chromium", () 
   let smoke: PageCheck;
 
   beforeAll(async () => {
-    const params = join(out, "params.json");
+    // beside the output folder, not in it: reproduce writes only into a folder holding nothing but its own outputs
+    const params = join(mkdtempSync(join(tmpdir(), "tp-report-params-")), "params.json");
     writeFileSync(params, JSON.stringify({ smoke: { K: 5 } }));
     result = await reproduce({
       notebooks: [join(FIXTURES, "smoke.ipynb")],
