@@ -31,8 +31,8 @@ export const USAGE = `usage:
   trade-patterns tables [--edition paper|tables] --out <dir>
   trade-patterns decompose [--year 2017|2012] [--json]
   trade-patterns cluster <csv> [--k 7] [--features <list>] [--scale z|minmax|logz] [--method kmeans|ward|average]
-                               [--restarts 1000] [--seed S] [--json]
-  trade-patterns search <csv> [--json]
+                               [--restarts 1000] [--seed S] [--progress] [--json]
+  trade-patterns search <csv> [--restarts 100] [--progress] [--json]
   trade-patterns stability <csv> [--runs 1000] [--noise 0.1] [--seed S] [--resampling perturb|bootstrap]
                                  [--restarts 100] [--k 7] [--features <list>] [--scale z] [--progress] [--json]`;
 
