@@ -390,7 +390,9 @@ export async function reproduce(opts: ReproduceOptions = {}): Promise<ReproduceR
         log(`FAILED after ${fmt(result.seconds)}\n`);
         if (!existsSync(join(out, "failed"))) markFolder(join(out, "failed"));
         const kept = join(out, "failed", `${p.name}.ipynb`);
-        copyFileSync(file, kept);
+        // through a temporary name in the same folder: a full disk leaves no half-copied notebook
+        copyFileSync(file, `${kept}.tmp-${process.pid}`);
+        renameSync(`${kept}.tmp-${process.pid}`, kept);
         return fail(`${formatCellError(shown, result.error!)}\n  partly executed notebook: ${shownPath(kept)}`, runs);
       }
       const cells = result.cells.length;

@@ -215,3 +215,31 @@ describe.runIf(process.platform === "linux")("SIGINT and SIGTERM end the kernel'
     }, 300_000);
   }
 });
+
+/** A fresh tmpfs of `size` at a new folder, or null where mounting is not allowed (not root, a container). */
+function mountTmpfs(size: string): string | null {
+  const dir = mkdtempSync(join(tmpdir(), "tp-mnt-"));
+  if (spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir]).status === 0) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  return null;
+}
+const probe = mountTmpfs("16k");
+if (probe) {
+  spawnSync("umount", [probe]);
+  rmSync(probe, { recursive: true, force: true });
+}
+
+describe.skipIf(probe === null)("a full device as --out (a small tmpfs; needs root and mount, skipped otherwise)", () => {
+  it("ENOSPC: exit 1 with the cause in one line, the mount point left empty (no staging, no lock)", async () => {
+    const mnt = mountTmpfs("48k")!;
+    try {
+      const r = await reproduce({ notebooks: [smoke], out: mnt, ...quiet });
+      expect(r.kind).toBe("failure");
+      expect(r.message).toMatch(/no space left on device \(ENOSPC\)/);
+      expect(readdirSync(mnt)).toEqual([]);
+    } finally {
+      spawnSync("umount", [mnt]);
+      rmSync(mnt, { recursive: true, force: true });
+    }
+  });
+});
