@@ -38,7 +38,8 @@ export function progressLine(label: string, done: number, total: number): string
  * `step` (and at the end), and as ProgressOptions say; `write` receives the line without a newline.
  */
 export function progressReporter(label: string, write: (line: string) => void, options: number | ProgressOptions = 0.1): ProgressCallback {
-  const { step = 0.1, interval, total: startTotal, delay = 0, now = () => performance.now() } = typeof options === "number" ? { step: options } : options;
+  const o: ProgressOptions = typeof options === "number" ? { step: options } : options;
+  const { step = 0.1, interval, total: startTotal, delay = 0, now = () => performance.now() } = o;
   if (!(step > 0 && step <= 1)) throw new RangeError(`progressReporter: step must be in (0, 1], got ${step}`);
   if (interval !== undefined && !(interval > 0)) throw new RangeError(`progressReporter: interval must be > 0 seconds, got ${interval}`);
   const t0 = now();
