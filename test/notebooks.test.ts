@@ -129,7 +129,7 @@ describe.runIf(PAPER.length > 0)("the paper's notebooks through the real tslab k
   let browser: Browser;
 
   beforeAll(async () => {
-    result = await reproduce({ out, log: (s) => (log += s) });
+    result = await reproduce({ out, log: (s) => (log += s), progress: () => undefined });
     browser = await launchChromium();
   }, 1_800_000);
 

@@ -32,6 +32,7 @@ describe("report of the smoke notebook (LANG=en, K=5) in headless Chromium", () 
       manifest: join(FIXTURES, "manifest.json"),
       env: { ...process.env, TP_LANG: "en" },
       log: (s) => (log += s),
+      progress: () => undefined,
     });
     if (!result.ok) throw new Error(`reproduce failed: ${result.message}\n${log}`);
     browser = await launchChromium();
