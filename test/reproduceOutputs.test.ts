@@ -243,3 +243,35 @@ describe.skipIf(probe === null)("a full device as --out (a small tmpfs; needs ro
     }
   });
 });
+
+describe("reproduce's exit codes (the CLI): 2 and one line for bad usage or input, no stack trace", () => {
+  function cli(...args: string[]) {
+    const r = spawnSync(process.execPath, [join(REPO, "node_modules", "tsx", "dist", "cli.mjs"), join(REPO, "scripts", "reproduce.ts"), ...args], { cwd: REPO, encoding: "utf8", timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const dir = tmp("tp-usage-");
+  const file = join(dir, "a-file");
+  writeFileSync(file, "x");
+  const badParams = join(dir, "bad.json");
+  writeFileSync(badParams, "{not json");
+  const unknownParam = join(dir, "unknown.json");
+  writeFileSync(unknownParam, JSON.stringify({ smoke: { NOPE: 1 } }));
+  const cases: [string, string[], RegExp][] = [
+    ["an unknown option", ["--bogus"], /^reproduce: Unknown option '--bogus' \(usage: npm run reproduce -- /],
+    ["--out naming a file", ["--out", file, smoke], /^reproduce: --out .*a-file: exists and is not a directory$/],
+    ["--out below a file", ["--out", join(file, "sub"), smoke], /^reproduce: --out .*a-file\/sub: .*a-file is not a directory$/],
+    ["a --params file that is not JSON", ["--params", badParams, "--out", join(dir, "o1"), smoke], /^reproduce: --params .*bad\.json: /],
+    ["a parameter the notebook does not declare", ["--params", unknownParam, "--out", join(dir, "o2"), smoke], /^reproduce: unknown\.json: notebook smoke has no parameter NOPE/],
+    ["a notebook that does not exist", ["--out", join(dir, "o3"), join(dir, "nope.ipynb")], /^reproduce: .*nope\.ipynb: no such notebook$/],
+    ["a bad --timeout", ["--timeout", "soon"], /^reproduce: --timeout must be a positive number of seconds \(got soon\)$/],
+  ];
+  it.each(cases)("%s", (_name, args, message) => {
+    const r = cli(...args);
+    expect(r.code, r.stderr).toBe(2);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+    expect(existsSync(join(dir, "o1")) || existsSync(join(dir, "o2")) || existsSync(join(dir, "o3"))).toBe(false);
+  }, 120_000);
+});
