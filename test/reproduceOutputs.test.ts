@@ -167,6 +167,15 @@ describe("a partial run updates only its own outputs (through the kernel)", () =
   }, 300_000);
 });
 
+/** A process's command line, or "" if it has gone meanwhile. */
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 /** Processes (not zombies) whose environment holds `needle`: how the test finds the kernels of a run. */
 function processesWithEnv(needle: string): number[] {
   const pids: number[] = [];
@@ -202,7 +211,7 @@ describe.runIf(process.platform === "linux")("SIGINT and SIGTERM end the kernel'
       const t0 = Date.now();
       let kernelSeen = 0;
       while (!/slow: cell 2 of 2 running/.test(stderr) && Date.now() - t0 < 240_000 && !(kernelSeen && Date.now() - kernelSeen > 20_000)) {
-        if (!kernelSeen && processesWithEnv(`TP_TABLES_DIR=${out}/.staging-`).some((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("tslab-kernel"))) kernelSeen = Date.now();
+        if (!kernelSeen && processesWithEnv(`TP_TABLES_DIR=${out}/.staging-`).some((pid) => cmdline(pid).includes("tslab-kernel"))) kernelSeen = Date.now();
         await new Promise((r) => setTimeout(r, 250));
       }
       const kernels = processesWithEnv(`TP_TABLES_DIR=${out}/.staging-`);
