@@ -4,12 +4,15 @@
  *   trade-patterns indicators <csv>                         per-province indicators as CSV on stdout
  *   trade-patterns tables [--edition paper|tables] --out <dir>   table1.csv … table6.csv and reconciliation.csv
  *
- * Bad input or arguments: exit code 2, one line on stderr, nothing written.
+ * Exit codes (README, "Exit codes"): 0 done; 2 bad input or arguments: one line on stderr, no stack trace,
+ * nothing written; 1 the run itself failed (a full disk, a bug): one line on stderr (the stack with TP_DEBUG=1).
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { OutputPathError, writeFilesAtomically } from "./atomicWrite";
 import { TABLE_COLUMNS, aggregate, provinceIndicators } from "./aggregate";
-import { toCsv } from "./csv";
+import { InputError, toCsv } from "./csv";
+import { FLOW_COLUMNS } from "./indicators";
+import { printable } from "./printable";
 import { EDITIONS, assertEdition, provinceFlows2017 } from "./editions";
 import { PAPER_LAYOUTS } from "./groupings";
 import { readProvinceFlows } from "./provinceFlows";
@@ -28,8 +31,8 @@ export const USAGE = `usage:
   trade-patterns tables [--edition paper|tables] --out <dir>
   trade-patterns decompose [--year 2017|2012] [--json]
   trade-patterns cluster <csv> [--k 7] [--features <list>] [--scale z|minmax|logz] [--method kmeans|ward|average]
-                               [--restarts 1000] [--seed S] [--json]
-  trade-patterns search <csv> [--json]
+                               [--restarts 1000] [--seed S] [--progress] [--json]
+  trade-patterns search <csv> [--restarts 100] [--progress] [--json]
   trade-patterns stability <csv> [--runs 1000] [--noise 0.1] [--seed S] [--resampling perturb|bootstrap]
                                  [--restarts 100] [--k 7] [--features <list>] [--scale z] [--progress] [--json]`;
 
@@ -39,6 +42,9 @@ function commandIndicators(args: string[], io: Io): void {
   const file = positionals[0];
   if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a CSV file`);
   const data = readProvinceFlows(file);
+  // a share is a province's part of the file's total: undefined when every province has 0 in that column
+  for (const c of FLOW_COLUMNS)
+    if (data.every((d) => d[c] === 0)) throw new InputError(file, null, c, `is 0 in every row, so share_${c} (each province's share of the total) is undefined`);
   const rows = provinceIndicators(data);
   const columns = ["province_zh", "province_en", ...TABLE_COLUMNS.slice(2)] as const;
   io.stdout(
@@ -75,18 +81,17 @@ export function tableFiles(edition: "paper" | "tables"): Map<string, string> {
   return files;
 }
 
-/** Write files into dir all at once: into a temporary sibling folder first, then moved in. */
+/**
+ * Write files into dir all or nothing (lib/atomicWrite.ts: a temporary folder inside dir, then renames, so a mount
+ * point works). A path that cannot be used (a file where the folder goes, a folder where a file goes) is a
+ * UsageError, raised before anything is written.
+ */
 export function writeAll(dir: string, files: Map<string, string>): void {
-  const target = resolve(dir);
-  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(target), ".trade-patterns-"));
   try {
-    for (const [name, text] of files) writeFileSync(join(tmp, name), text);
-    mkdirSync(target, { recursive: true });
-    for (const name of files.keys()) renameSync(join(tmp, name), join(target, name));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    writeFilesAtomically(dir, files, `--out ${dir}`);
+  } catch (e) {
+    if (e instanceof OutputPathError) throw new UsageError(e.message);
+    throw e;
   }
 }
 
@@ -102,7 +107,7 @@ function commandTables(args: string[], io: Io): void {
   }
   const files = tableFiles(edition);
   writeAll(String(values.out), files);
-  io.stderr(`wrote ${[...files.keys()].join(", ")} to ${values.out} (${edition} edition)\n`);
+  io.stderr(`wrote ${[...files.keys()].join(", ")} to ${printable(String(values.out))} (${edition} edition)\n`);
 }
 
 /** Value added induced by each final-demand component, per province (亿元): JSON, or CSV without --json. */
@@ -151,10 +156,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await run(rest, io);
     return 0;
   } catch (e) {
-    const err = e as Error;
-    if (process.env.TP_DEBUG) io.stderr(String(err.stack) + "\n");
-    const userError = err instanceof UsageError || err.name === "InputError";
-    io.stderr(`trade-patterns: ${err.message.split("\n")[0]}\n`);
-    return userError ? 2 : 1;
+    return reportError(e, io);
   }
+}
+
+/**
+ * The exit code of an error, reported in one printable line on stderr (control characters escaped, so a
+ * province name or file name from the input cannot garble the terminal): 2 for bad input or arguments
+ * (UsageError, InputError), 1 for anything else. TP_DEBUG=1 adds the stack trace.
+ */
+export function reportError(e: unknown, io: Io): number {
+  const err = e instanceof Error ? e : new Error(String(e));
+  if (process.env.TP_DEBUG) io.stderr(String(err.stack) + "\n");
+  const userError = err instanceof UsageError || err.name === "InputError";
+  // a usage or input message is one line by construction; of anything else, the first line says what failed
+  const text = userError ? err.message : err.message.split("\n")[0];
+  io.stderr(`trade-patterns: ${printable(text)}\n`);
+  return userError ? 2 : 1;
 }

@@ -6,10 +6,15 @@
  * a file that is not valid UTF-8 but decodes as GBK/GB18030 (what Excel in China writes) is decoded
  * from GB18030, and `encoding` says so.
  */
-import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
+import { FileReadError, MAX_CSV_BYTES, readBoundedFile } from "./inputFile";
+import { printable } from "./printable";
 
-/** An input problem, located. `row` is the 1-based line of the file (the header is row 1). */
+/**
+ * An input problem, located. `row` is the 1-based line of the file (the header is row 1). The message is one
+ * printable line: control characters from the file (a province name, the file's own name) are escaped
+ * (lib/printable.ts), so echoing it cannot garble a terminal; the fields keep the raw text.
+ */
 export class InputError extends Error {
   constructor(
     readonly file: string,
@@ -18,9 +23,11 @@ export class InputError extends Error {
     readonly problem: string,
   ) {
     super(
-      [file, row !== null ? `row ${row}` : null, column !== null ? `column "${column}"` : null]
-        .filter((s) => s !== null)
-        .join(", ") + `: ${problem}`,
+      printable(
+        [file, row !== null ? `row ${row}` : null, column !== null ? `column "${column}"` : null]
+          .filter((s) => s !== null)
+          .join(", ") + `: ${problem}`,
+      ),
     );
     this.name = "InputError";
   }
@@ -103,13 +110,18 @@ export function parseCsvText(text: string, file: string): CsvTable["rows"] {
   return rows;
 }
 
-/** Read a CSV file: decode, parse, split off the header. Throws InputError for an empty file. */
+/**
+ * Read a CSV file: decode, parse, split off the header. Throws InputError for an empty file, an unreadable one,
+ * and one larger than MAX_CSV_BYTES (lib/inputFile.ts; refused before it is read, or as soon as a device or pipe
+ * passes the limit).
+ */
 export function readCsv(file: string, bytes?: Uint8Array): CsvTable {
   let data: Uint8Array;
   try {
-    data = bytes ?? readFileSync(file);
+    data = bytes ?? readBoundedFile(file, MAX_CSV_BYTES);
   } catch (e) {
-    throw new InputError(file, null, null, `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if (e instanceof FileReadError) throw new InputError(file, null, null, e.problem);
+    throw e;
   }
   if (data.length === 0) throw new InputError(file, null, null, "file is empty");
   const { text, encoding } = decodeText(data, file);
@@ -127,16 +139,39 @@ export function csvField(v: string | number | null | undefined): string {
 }
 
 /**
- * A number as this project writes it: up to 10 significant decimals, trailing zeros stripped,
- * so files are byte-stable across machines and runs. Refuses NaN and infinities: they are bugs.
+ * A number as this project writes it, in a form that reads back as the same double: `Number(s) === v` for every
+ * finite v (−0 is written "0"). Byte-stable across machines and runs.
+ *
+ * The form: fixed-point with at most 10 decimals, trailing zeros stripped, whenever that is exact (the form every
+ * file had before, so files whose numbers already round-tripped keep their bytes); otherwise JavaScript's shortest
+ * round-trip form String(v), e.g. 4.781293733560731, 1e+30, 1e-300. (Fixed-point alone lost digits: toFixed(10)
+ * keeps 10 decimals of 4.781293733560731, and for |v| ≥ 1e21 it returns "1e+30", whose zeros were then stripped
+ * to "1e+3".) Refuses NaN and infinities: they are bugs, reported by toCsv with their row and column.
  */
 export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) throw new Error(`refusing to write a non-finite number (${v})`);
-  const s = v.toFixed(10).replace(/\.?0+$/, "");
-  return s === "-0" ? "0" : s;
+  if (!Number.isFinite(v)) throw new RangeError(`refusing to write a non-finite number (${v})`);
+  if (v === 0) return "0";
+  if (Math.abs(v) < 1e21) {
+    const fixed = v.toFixed(10).replace(/\.?0+$/, "");
+    if (Number(fixed) === v) return fixed;
+  }
+  return String(v);
 }
 
-/** Render rows as CSV text with a header line and a final newline. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header.map(csvField).join(","), ...rows.map((r) => r.map(csvField).join(","))].join("\n") + "\n";
+/**
+ * Render rows as CSV text with a header line and a final newline. A value that cannot be written (NaN, ±∞) throws
+ * a RangeError naming `what` (the file, if given), the row (the header is row 1) and the column.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], what = "CSV"): string {
+  const line = (r: readonly (string | number | null | undefined)[], i: number) =>
+    r
+      .map((v, j) => {
+        try {
+          return csvField(v);
+        } catch (e) {
+          throw new RangeError(`${what}: row ${i + 2}, column "${header[j] ?? j + 1}": ${(e as Error).message}`);
+        }
+      })
+      .join(",");
+  return [header.map(csvField).join(","), ...rows.map(line)].join("\n") + "\n";
 }

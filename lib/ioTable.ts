@@ -34,6 +34,13 @@ export type TradeLayout = keyof typeof TRADE_COLUMNS;
 /** Name the national table gets (file "0中国"). */
 export const NATIONAL_ZH = "全国";
 
+/**
+ * The largest magnitude accepted in a table cell, 万元: 10¹² 万元 = 10⁸ 亿元, the bound of lib/provinceFlows.ts
+ * MAX_AMOUNT. The largest cell of the 2012 and 2017 tables is 1.6 × 10¹⁰ 万元 (a national total); a cell above
+ * the bound is a corrupt workbook or one in the wrong unit, and sums of such cells could overflow.
+ */
+export const MAX_CELL = 1e12;
+
 export interface IoTable {
   /** path of the workbook, as given */
   file: string;
@@ -209,6 +216,7 @@ export function parseIoSheet(file: string, year: number, province_zh: string, wb
       if (cell.t === "n") {
         const v = cell.v as number;
         if (!Number.isFinite(v)) fail(label, `value ${v} is not finite`);
+        if (Math.abs(v) > MAX_CELL) fail(label, `value ${v} 万元 is beyond ±10^12 万元 (10^8 亿元, 10^16 元), not a plausible amount for one table cell`);
         return v;
       }
       if (cell.t === "e") return fail(label, `cell holds a spreadsheet error (${cell.w ?? String(cell.v)}), not a number`);

@@ -9,14 +9,17 @@
  *   io-tables/sectors.csv                      sector names per year and the 2012→2017 correspondence
  *   total_row_differences.csv                  printed totals ≠ Σ sectors (lib/anomalies.ts)
  *   anomalies.csv                              everything the rules of lib/anomalies.ts find
- * Everything is built in memory first; only then are files written, each through a temporary file and a rename,
- * so a failure leaves the previous outputs untouched. Numbers are formatted deterministically (byte-stable output).
+ * Everything is built in memory first; only then are files written, all or nothing (lib/atomicWrite.ts), so a
+ * failure leaves the previous outputs untouched. Numbers are formatted deterministically (byte-stable output):
+ * workbook values exactly (`exact`), derived 亿元 figures rounded to 6 decimals (`fixed6`).
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { OutputPathError, writeFilesAtomically } from "../lib/atomicWrite";
 import { detectAnomalies, totalRowDifferences, type Anomaly } from "../lib/anomalies";
 import { applyCorrections } from "../lib/corrections";
 import { NATIONAL_ZH, SECTOR_CODES, readIoWorkbook, type IoTable } from "../lib/ioTable";
+import { printable } from "../lib/printable";
 import { PROVINCES, isProvince } from "../lib/provinces";
 import { sectors2017For2012 } from "../lib/sectorConcordance";
 import { BASES, FLOW_FIELDS, tableFlows } from "../lib/tableFlows";
@@ -33,16 +36,33 @@ const NATIONAL_EN = "China (national)";
 
 // ---------- formatting ----------
 
-/** Up to 6 decimals, trailing zeros stripped ("-0" → "0"): the format of every derived 亿元 figure. */
+/**
+ * A derived 亿元 figure rounded to 6 decimals (0.000001 亿元 = 100 元), the stated precision of every derived flow:
+ * it drops the floating-point noise of summing 万元 cells (11795.440696999998 → 11795.440697, −8.9e-12 → 0), far
+ * below the 0.1 亿元 the paper prints. −0 becomes 0.
+ */
+export function round6(x: number): number {
+  if (!Number.isFinite(x)) throw new RangeError(`refusing to write a non-finite number (${x})`);
+  const v = Math.abs(x) >= 1e21 ? x : Number(x.toFixed(6));
+  return v === 0 ? 0 : v;
+}
+
+/**
+ * round6(x) as written: fixed-point, trailing zeros stripped, never an exponent. It reads back as exactly the
+ * rounded value: Number(fixed6(x)) === round6(x) (test/dataPipeline.test.ts checks it over random doubles). For
+ * |x| ≥ 1e21, where toFixed switches to exponent notation (whose zeros the stripping used to eat: 1e30 → "1e+3"),
+ * the digits of the integer x are written out.
+ */
 export function fixed6(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`refusing to write a non-finite number (${x})`);
+  if (!Number.isFinite(x)) throw new RangeError(`refusing to write a non-finite number (${x})`);
+  if (Math.abs(x) >= 1e21) return exact(x);
   const s = x.toFixed(6).replace(/\.?0+$/, "");
   return s === "-0" ? "0" : s;
 }
 
 /** The shortest decimal that reads back as exactly this double, never in exponent notation: workbook values as stored. */
 export function exact(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`refusing to write a non-finite number (${x})`);
+  if (!Number.isFinite(x)) throw new RangeError(`refusing to write a non-finite number (${x})`);
   if (x === 0) return "0";
   const s = String(x);
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
@@ -189,23 +209,24 @@ export function build(raw: string = RAW, log: (s: string) => void = () => {}): B
   return { files, anomalies };
 }
 
-/** Write every file through a temporary sibling and a rename (the build already succeeded). */
+/**
+ * Write every file all or nothing (lib/atomicWrite.ts): each into a temporary folder inside its own directory,
+ * renamed into place only when all are written, so a full disk or a directory named like an output leaves the
+ * previous outputs untouched.
+ */
 export function writeAll(out: string, files: Map<string, string>): void {
-  for (const [rel, text] of files) {
-    const path = join(out, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  }
+  writeFilesAtomically(out, files, `--out ${out}`);
 }
+
+/** A bad command line (exit code 2). */
+class UsageError extends Error {}
 
 function parseArgs(argv: string[]): { out: string; raw: string } {
   const dirs = { out: OUT, raw: RAW };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i] === "--out" ? "out" : argv[i] === "--raw" ? "raw" : null;
-    if (key === null) throw new Error(`unknown argument "${argv[i]}" (usage: build-data.ts [--out <dir>] [--raw <dir>])`);
-    if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a directory`);
+    if (key === null) throw new UsageError(`unknown argument "${argv[i]}" (usage: build-data.ts [--out <dir>] [--raw <dir>])`);
+    if (argv[i + 1] === undefined) throw new UsageError(`${argv[i]} needs a directory`);
     dirs[key] = resolve(argv[++i]);
   }
   return dirs;
@@ -226,8 +247,11 @@ if (require.main === module) {
   try {
     main();
   } catch (e) {
-    // one line naming file, row and column (the parser's message); nothing has been written
-    console.error(`build-data: ${(e as Error).message}`);
-    process.exit(1);
+    // one line naming file, row and column (the parser's message); nothing has been written. Exit codes as for
+    // the CLI (README, "Exit codes"): 2 for bad arguments or bad input (a workbook cell, an unusable --out), 1 else.
+    const err = e as Error;
+    const input = err instanceof UsageError || err instanceof OutputPathError || err.name === "WorkbookError" || err.name === "InputError";
+    console.error(`build-data: ${printable(err.message.split("\n")[0])}`);
+    process.exit(input ? 2 : 1);
   }
 }

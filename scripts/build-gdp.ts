@@ -3,9 +3,8 @@
  * (printed in Tables 5–6, recovered from Tables 2–6 by subtraction, or the yearbook). Part of `npm run data`.
  * Usage: tsx scripts/build-gdp.ts [--out <dir>]   (default data/derived)
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { writeFilesAtomically } from "../lib/atomicWrite";
 import { toCsv } from "../lib/csv";
 import { gdpGroupResiduals, recoverPaperGdp } from "../lib/gdp";
 import { dataPath } from "../lib/paths";
@@ -23,10 +22,7 @@ const csv = toCsv(
   ["province_zh", "gdp", "tolerance", "source_kind", "source"],
   estimates.map((e) => [e.province_zh, e.gdp, Math.round(e.tolerance * 1000) / 1000, e.source_kind, e.source]),
 );
-mkdirSync(out, { recursive: true });
-const file = join(out, "gdp_2017.csv");
-writeFileSync(file + ".tmp", csv);
-renameSync(file + ".tmp", file);
+writeFilesAtomically(out, new Map([["gdp_2017.csv", csv]]), `--out ${out}`);
 const worst = gdpGroupResiduals(estimates).reduce((a, b) => (Math.abs(b.residual) > Math.abs(a.residual) ? b : a));
 console.log(
   `gdp_2017.csv: ${estimates.filter((e) => e.source_kind === "printed").length} printed, ` +

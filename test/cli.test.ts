@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ const tmp = mkdtempSync(join(tmpdir(), "cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(repoRoot(), "bin/trade-patterns.js"), ...args], { cwd: tmp, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(repoRoot(), "bin/trade-patterns.js"), ...args], { cwd: tmp, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -121,5 +121,102 @@ describe("trade-patterns decompose", () => {
 
   it("rejects a year without the foreign/domestic split", () => {
     expectUsageError(run("decompose", "--year", "2007"), /--year must be 2017 or 2012/);
+  });
+});
+
+describe("inputs that would exhaust memory or never end", () => {
+  it("/dev/zero and a 200 MB file end in exit 2 and one line naming the 16 MiB limit", () => {
+    expectUsageError(run("indicators", "/dev/zero"), /\/dev\/zero: holds more than 16 MiB; input files are limited to 16 MiB/);
+    const big = join(tmp, "big.csv");
+    writeFileSync(big, "");
+    truncateSync(big, 200 * 1024 * 1024); // sparse: takes no disk space
+    expectUsageError(run("cluster", big), /big\.csv: file is 200 MiB; input files are limited to 16 MiB/);
+  });
+});
+
+describe("outputs: all or nothing, and errors as the exit-code contract says", () => {
+  const header = "province_zh,total_output,gdp,export,outflow,import,inflow\n";
+
+  it("tables --out below a file is a usage error (exit 2), and nothing is created", () => {
+    const file = join(tmp, "plain-file");
+    writeFileSync(file, "x");
+    expectUsageError(run("tables", "--out", join(file, "sub")), /--out .*plain-file\/sub: .*plain-file is not a directory/);
+    expect(readFileSync(file, "utf8")).toBe("x");
+  });
+
+  it("a directory named like an output file is found before anything is written", () => {
+    const out = join(tmp, "has-dir");
+    mkdirSync(join(out, "table3.csv"), { recursive: true });
+    writeFileSync(join(out, "table1.csv"), "mine");
+    expectUsageError(run("tables", "--out", out), /table3\.csv there is a directory.*nothing was written/);
+    expect(readdirSync(out).sort()).toEqual(["table1.csv", "table3.csv"]);
+    expect(readFileSync(join(out, "table1.csv"), "utf8")).toBe("mine");
+  });
+
+  it("a full stdout (/dev/full) is exit 1 with one line, not a stack trace", () => {
+    const input = join(tmp, "ok.csv");
+    writeFileSync(input, header + "重庆,55914.6,19424.7,3488.4,77282.8,2597.9,79220.5\n");
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${join(repoRoot(), "bin/trade-patterns.js")}" indicators "${input}" > /dev/full`], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("trade-patterns: cannot write to standard output: no space left on device (ENOSPC)\n");
+  });
+
+  it("control characters from the input are escaped in the message", () => {
+    const bad = join(tmp, "ctrl.csv");
+    writeFileSync(bad, header + "\u001b[2J\u001b[31m重庆,1,1,1,1,1,1\n");
+    const r = run("indicators", bad);
+    expectUsageError(r, /unknown province "\\u001b\[2J\\u001b\[31m重庆"/);
+    expect(r.stderr).not.toContain("\u001b");
+  });
+
+  it("a share that is undefined (a column that is 0 in every row) is an input error naming the column", () => {
+    const zero = join(tmp, "zero-outflow.csv");
+    writeFileSync(zero, header + "重庆,1,1,1,0,1,1\n青海,1,1,1,0,1,1\n");
+    expectUsageError(run("indicators", zero), /zero-outflow\.csv, column "outflow": is 0 in every row, so share_outflow/);
+  });
+});
+
+/** A fresh tmpfs of `size` mounted at a new folder, or null where mounting is not allowed (not root, a container). */
+function mountTmpfs(size: string): string | null {
+  const dir = mkdtempSync(join(tmpdir(), "cli-mnt-"));
+  const r = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir], { encoding: "utf8" });
+  if (r.status === 0) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  return null;
+}
+function unmount(dir: string): void {
+  spawnSync("umount", [dir]);
+  rmSync(dir, { recursive: true, force: true });
+}
+const CAN_MOUNT = (() => {
+  const d = mountTmpfs("16k");
+  if (d) unmount(d);
+  return d !== null;
+})();
+
+describe.skipIf(!CAN_MOUNT)("tables --out on its own file system (needs root and mount; skipped otherwise)", () => {
+  it("a target that is a mount point works (the temporary folder is inside it, so no rename crosses devices)", () => {
+    const mnt = mountTmpfs("4m")!;
+    try {
+      const r = run("tables", "--out", mnt);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readdirSync(mnt).sort()).toEqual(["reconciliation.csv", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv"]);
+    } finally {
+      unmount(mnt);
+    }
+  });
+
+  it("a full device (ENOSPC) ends in exit 1 with one line and leaves the target as it was", () => {
+    const mnt = mountTmpfs("48k")!;
+    try {
+      writeFileSync(join(mnt, "table1.csv"), "previous");
+      const r = run("tables", "--out", mnt);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^trade-patterns: cannot write .*: no space left on device \(ENOSPC\); nothing was changed\n$/);
+      expect(readdirSync(mnt)).toEqual(["table1.csv"]);
+      expect(readFileSync(join(mnt, "table1.csv"), "utf8")).toBe("previous");
+    } finally {
+      unmount(mnt);
+    }
   });
 });

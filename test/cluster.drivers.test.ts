@@ -114,6 +114,15 @@ describe("confusionMatrix", () => {
     expect(m.agreeing).toBe(4);
   });
 
+  it("classes absent from rowOrder are sorted by code units, not by the machine's locale (localeCompare puts a before B)", () => {
+    const classes = ["b", "B", "a", "Z", "é", "Á"];
+    const m = confusionMatrix(classes, [0, 1, 2, 3, 4, 5]);
+    expect(m.rows).toEqual(["B", "Z", "a", "b", "Á", "é"]);
+    // string cluster names (a rule-based labelling) that match no class are ordered the same way
+    const u = confusionMatrix(["x", "x", "x", "x", "x"], ["x", "x", "b", "B", "a"]);
+    expect(u.columns).toEqual(["x", "B", "a", "b"]);
+  });
+
   it("more clusters than classes: the unmatched cluster comes last; classes absent from rowOrder follow, sorted", () => {
     // clusters 0 → a (2 objects), 2 → b (2); cluster 1 holds one a and is left unmatched
     const m = confusionMatrix(["a", "a", "a", "b", "b"], [0, 0, 1, 2, 2], ["b"]);

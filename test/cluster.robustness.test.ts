@@ -299,6 +299,37 @@ describe("progress lines", () => {
     expect(lines).toEqual(["sweep: 33 % (1/3)", "sweep: 66 % (2/3)", "sweep: 100 % (3/3)", "sweep: 33 % (1/3)", "sweep: 66 % (2/3)", "sweep: 100 % (3/3)"]);
     expect(() => report(4, 3)).toThrow(/4 of 3/);
   });
+
+  it("with an interval, a line whenever that long passed since the last one, even between steps; with a total, the 0 % line at once", () => {
+    let t = 0;
+    const lines: string[] = [];
+    const report = progressReporter("cluster", (l) => lines.push(l), { interval: 2, total: 1000, now: () => t });
+    expect(lines).toEqual(["cluster: 0 % (0/1000)"]);
+    // 1.5 s per iteration: every iteration after the first passes the 2 s since the last line
+    for (let d = 1; d <= 3; d++) {
+      t += 1500;
+      report(d, 1000);
+    }
+    expect(lines).toEqual(["cluster: 0 % (0/1000)", "cluster: 0 % (2/1000)"]);
+    t += 10;
+    for (let d = 4; d <= 100; d++) report(d, 1000);
+    expect(lines.at(-1)).toBe("cluster: 10 % (100/1000)");
+  });
+
+  it("with a delay, nothing until the run has taken that long: a quick run stays silent", () => {
+    let t = 0;
+    const lines: string[] = [];
+    const report = progressReporter("search", (l) => lines.push(l), { interval: 2, delay: 3, now: () => t });
+    for (let d = 1; d <= 10; d++) report(d, 10);
+    expect(lines).toEqual([]);
+    const slow = progressReporter("search", (l) => lines.push(l), { interval: 2, delay: 3, now: () => t });
+    for (let d = 1; d <= 10; d++) {
+      t += 1000;
+      slow(d, 10);
+    }
+    // silent for 3 s, then at each step (10 %) and at the end
+    expect(lines).toEqual(["search: 30 % (3/10)", "search: 40 % (4/10)", "search: 50 % (5/10)", "search: 60 % (6/10)", "search: 70 % (7/10)", "search: 80 % (8/10)", "search: 90 % (9/10)", "search: 100 % (10/10)"]);
+  });
 });
 
 describe("robustness tables and summaries", () => {

@@ -141,6 +141,7 @@ describe("trade-patterns cluster", () => {
     ["non-integer seed", ["--seed", "1.5"], /--seed must be an integer, got "1.5"/],
     ["negative seed", ["--seed=-1"], /--seed must be an integer from 0 to 4294967295/],
     ["unknown option", ["--kk", "3"], /Unknown option '--kk'/],
+    ["too many restarts (a run of minutes)", ["--restarts", "1000000"], /--restarts must be an integer from 1 to 100000, got 1000000 \(about 0\.3 ms each/],
   ];
   it.each(badCases)("bad arguments: %s → one line, exit code 2", async (_name, extra, message) => {
     expectUsageError(await inProcess("cluster", input, ...extra), message);
@@ -157,6 +158,25 @@ describe("trade-patterns cluster", () => {
     const zero = join(tmp, "zero.csv");
     writeFileSync(zero, toCsv(["province_zh", ...FLOW_COLUMNS], rows.map((r) => [r.province_zh, ...FLOW_COLUMNS.map((c) => (c === "export" && r.province_zh === "西藏" ? 0 : r[c]))])));
     expectUsageError(await inProcess("cluster", zero, "--scale", "logz", "--features", "export_rate,dtd"), /log scaling needs positive values.*西藏/);
+  });
+
+  it("ward and average linkage refuse fewer distinct rows than clusters, as k-means does", async () => {
+    const same = join(tmp, "identical.csv");
+    writeFileSync(same, toCsv(["province_zh", ...FLOW_COLUMNS], rows.map((r) => [r.province_zh, 100, 50, 10, 20, 10, 20])));
+    for (const method of ["kmeans", "ward", "average"])
+      expectUsageError(await inProcess("cluster", same, "--method", method, "--scale", "minmax"), /k = 7 clusters but only 1 distinct rows/);
+  });
+
+  it("--progress: a line on stderr at the start and at each 10 % of the restarts; stdout unchanged", async () => {
+    const quiet = await inProcess("cluster", input, "--json", "--restarts", "50");
+    const r = await inProcess("cluster", input, "--json", "--restarts", "50", "--progress");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(quiet.stdout);
+    expect(quiet.stderr).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("cluster: 0 % (0/50)");
+    expect(lines).toContain("cluster: 50 % (25/50)");
+    expect(lines.at(-1)).toBe("cluster: 100 % (50/50)");
   });
 
   it.runIf(registered)("through bin/trade-patterns.js: same JSON as in process, and exit code 2 on a bad argument", async () => {
@@ -199,5 +219,15 @@ describe("trade-patterns search", () => {
     expectUsageError(await inProcess("search", input, "--k", "99"), /--k 99 is larger/);
     expectUsageError(await inProcess("search", input, "--seed", "x"), /--seed must be an integer/);
     expectUsageError(await inProcess("search"), /search takes one CSV file/);
+    expectUsageError(await inProcess("search", input, "--restarts", "1000000"), /--restarts must be an integer from 1 to 5000, got 1000000 \(the search runs 84 k-means configurations/);
+  });
+
+  it("--progress: the 0 % line at once, then one per 10 % of the 252 configurations", async () => {
+    const r = await inProcess("search", input, "--top", "1", "--restarts", "2", "--progress");
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("search: 0 % (0/252)");
+    expect(lines).toContain("search: 10 % (26/252)");
+    expect(lines.at(-1)).toBe("search: 100 % (252/252)");
   });
 });

@@ -97,14 +97,27 @@ describe("trade-patterns stability", () => {
     expect(lines).toHaveLength(8);
   });
 
-  it("--progress writes ten lines to stderr and leaves stdout pure JSON", async () => {
+  it("--progress writes a line at the start and at each 10 % to stderr, and leaves stdout pure JSON", async () => {
     const r = await cli("stability", separated, "--runs", "30", "--k", "2", "--features", "ftd", "--progress", "--json");
     expect(r.code).toBe(0);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
     const lines = r.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(10);
-    expect(lines[0]).toBe("stability: 10 % (3/30)");
-    expect(lines[9]).toBe("stability: 100 % (30/30)");
+    expect(lines[0]).toBe("stability: 0 % (0/30)"); // from the start, before the first run is done
+    expect(lines[1]).toBe("stability: 10 % (3/30)");
+    expect(lines.at(-1)).toBe("stability: 100 % (30/30)");
+    for (let i = 1; i <= 10; i++) expect(lines).toContain(`stability: ${10 * i} % (${3 * i}/30)`);
+  });
+
+  it("--runs, --restarts and their product are bounded, with the bound in the message", async () => {
+    const bad = async (message: RegExp, ...args: string[]) => {
+      const r = await cli("stability", separated, "--k", "2", ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    };
+    await bad(/--runs must be an integer from 1 to 100000, got 1000000/, "--runs", "1000000");
+    await bad(/--restarts must be an integer from 1 to 10000, got 20000/, "--restarts", "20000");
+    await bad(/--runs × --restarts is 10000000 k-means starts; at most 5000000 are allowed.*lower --runs or --restarts/, "--runs", "100000", "--restarts", "100");
   });
 
   it("bad arguments: one line on stderr, exit code 2, nothing on stdout", async () => {

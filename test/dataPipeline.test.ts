@@ -91,7 +91,7 @@ describe("(i) committed outputs are exactly what the script writes", () => {
 });
 
 describe("a bad workbook stops the build before anything is written", () => {
-  it("exits 1 with the file, row and column, and leaves the output folder as it was", () => {
+  it("exits 2 (bad input, README \"Exit codes\") with the file, row and column, and leaves the output folder as it was", () => {
     const dir = mkdtempSync(join(tmpdir(), "build-data-bad-"));
     try {
       const raw = join(dir, "raw");
@@ -108,7 +108,8 @@ describe("a bad workbook stops the build before anything is written", () => {
         cwd: ROOT,
         encoding: "utf8",
       });
-      expect(run.status).toBe(1);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
       expect(run.stderr).toMatch(/31-新疆\.xls.*row 12, column E \(cell E12\), row code 04, column code 02: "缺" is not a number/);
       expect(listFiles(out)).toEqual(["anomalies.csv"]);
       expect(readFileSync(join(out, "anomalies.csv"), "utf8")).toBe("previous\n");

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findErrorInOutputs, formatCellError } from "../scripts/notebook/execute";
-import { findCell, type Cell, type Notebook } from "../scripts/notebook/ipynb";
+import ts from "typescript";
+import { findCell, joinText, type Cell, type Notebook } from "../scripts/notebook/ipynb";
 import { readManifest, resolveManifest } from "../scripts/notebook/manifest";
 import { markdownToHtml, safeUrl } from "../scripts/notebook/markdown";
 import { envParams, injectParameters, overridesFor, parseEnvValue, parseParameters } from "../scripts/notebook/params";
@@ -79,14 +80,49 @@ describe("parameters", () => {
     expect(out.cells[2].source).toBe(
       [
         "// injected by `npm run reproduce`: these values replace the defaults above",
-        "const K: number = 3; // p.json",
-        'const LANG: "zh" | "en" = "en"; // p.json',
-        "let SEED: number = 1; // p.json",
-        'const FEATURES = ["x","</script>"]; // p.json',
-        'const EDITION: string = "tables"; // p.json',
+        'const K: number = 3; // from "p.json"',
+        'const LANG: "zh" | "en" = "en"; // from "p.json"',
+        'let SEED: number = 1; // from "p.json"',
+        'const FEATURES = ["x","</script>"]; // from "p.json"',
+        'const EDITION: string = "tables"; // from "p.json"',
       ].join("\n"),
     );
     expect(book.cells).toHaveLength(3); // the input is not modified
+  });
+
+  it("a params file name or value never becomes code: the injected cell holds only the declarations", () => {
+    const book = nb([{ source: PARAMS, metadata: { tags: ["parameters"] } }]);
+    // a newline ends a // comment; so do U+2028 and U+2029 in JavaScript
+    for (const evil of ["p\nprocess.exit(3)//.json", "p\u2028process.exit(3)//.json", "p\u2029globalThis.x = 1;//.json", "p\r\nthrow 1;.json"]) {
+      const o = overridesFor("n", decls, { n: { K: 3, LANG: "en\u2028process.exit(4)", FEATURES: ["a\nb"] } }, new Map(), evil);
+      const source = joinText(injectParameters(book, "n", o, decls).cells[1].source);
+      const file = ts.createSourceFile("injected.ts", source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+      // three variable statements, nothing else; the comment is the escaped file name
+      expect(file.statements.map((st) => ts.isVariableStatement(st))).toEqual([true, true, true]);
+      expect(source.split("\n")).toHaveLength(4);
+      expect(source).toContain(`// from ${JSON.stringify(evil).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")}`);
+    }
+  });
+
+  it("refuses values JSON would change or an object literal would read differently", () => {
+    const book = nb([{ source: "const K: number = 1;\nconst O: object = {};", metadata: { tags: ["parameters"] } }]);
+    const d = parseParameters("const K: number = 1;\nconst O: object = {};");
+    const inject = (values: Record<string, unknown>) => () => injectParameters(book, "n", overridesFor("n", d, { n: values }, new Map(), "p.json"), d);
+    expect(inject({ K: JSON.parse("1e400") })).toThrow("p.json: parameter K: Infinity is not a finite number");
+    expect(inject({ O: JSON.parse('{"__proto__": {"polluted": 1}}') })).toThrow('p.json: parameter O: the key "__proto__" is not allowed');
+    expect(inject({ O: { a: [1, -Infinity] } })).toThrow("p.json: parameter O.a[1]: -Infinity is not a finite number");
+  });
+
+  it("plan refuses a notebook name that could carry markup, a URL scheme or a path into the report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-names-"));
+    for (const bad of ["javascript:alert(1).ipynb", "a b.ipynb", '<x>".ipynb', ".hidden.ipynb", "a\nb.ipynb"]) {
+      const file = join(dir, bad);
+      writeFileSync(file, JSON.stringify(nb([])));
+      expect(() => plan([file], null, "p.json", {})).toThrow(/a notebook name may hold only letters, digits/);
+    }
+    const ok = join(dir, "01_数据-v2.ipynb");
+    writeFileSync(ok, JSON.stringify(nb([])));
+    expect(plan([ok], null, "p.json", {}).planned[0].name).toBe("01_数据-v2");
   });
 
   it("overrides for a notebook without a parameters cell are refused", () => {

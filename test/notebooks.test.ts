@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_JUPYTER_DATA, REPO, ensureKernelSpec, executeNotebook, writeNotebook } from "../scripts/notebook/execute";
 import { joinText, notebookName, readNotebook, type Notebook } from "../scripts/notebook/ipynb";
+import { markFolder } from "../scripts/notebook/buildDir";
 import { defaultNotebooks, reproduce, type ReproduceResult } from "../scripts/reproduce";
 import { launchChromium, openPage } from "./helpers/browser";
 
@@ -42,7 +43,7 @@ describe("the tslab kernelspec", () => {
 describe("a failing cell stops the run and is named", () => {
   it("reproduce (the CLI) exits 1 naming the notebook, the cell, its first line and the error; the last build stays", () => {
     const out = tmp("tp-fail-");
-    mkdirSync(join(out, "report"), { recursive: true });
+    markFolder(join(out, "report")); // a previous build: reproduce's own folder
     writeFileSync(join(out, "report", "index.html"), "previous build");
     const r = spawnSync(process.execPath, [join(REPO, "node_modules", "tsx", "dist", "cli.mjs"), join(REPO, "scripts", "reproduce.ts"), "--out", out, join(FIXTURES, "failing.ipynb")], {
       cwd: REPO,
@@ -128,7 +129,7 @@ describe.runIf(PAPER.length > 0)("the paper's notebooks through the real tslab k
   let browser: Browser;
 
   beforeAll(async () => {
-    result = await reproduce({ out, log: (s) => (log += s) });
+    result = await reproduce({ out, log: (s) => (log += s), progress: () => undefined });
     browser = await launchChromium();
   }, 1_800_000);
 

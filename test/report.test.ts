@@ -22,7 +22,8 @@ describe("report of the smoke notebook (LANG=en, K=5) in headless Chromium", () 
   let smoke: PageCheck;
 
   beforeAll(async () => {
-    const params = join(out, "params.json");
+    // beside the output folder, not in it: reproduce writes only into a folder holding nothing but its own outputs
+    const params = join(mkdtempSync(join(tmpdir(), "tp-report-params-")), "params.json");
     writeFileSync(params, JSON.stringify({ smoke: { K: 5 } }));
     result = await reproduce({
       notebooks: [join(FIXTURES, "smoke.ipynb")],
@@ -31,6 +32,7 @@ describe("report of the smoke notebook (LANG=en, K=5) in headless Chromium", () 
       manifest: join(FIXTURES, "manifest.json"),
       env: { ...process.env, TP_LANG: "en" },
       log: (s) => (log += s),
+      progress: () => undefined,
     });
     if (!result.ok) throw new Error(`reproduce failed: ${result.message}\n${log}`);
     browser = await launchChromium();

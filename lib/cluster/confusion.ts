@@ -34,20 +34,30 @@ export interface Confusion {
   agreeing: number;
 }
 
+/**
+ * Labels in a fixed order: numbers by value, anything else by the UTF-16 code units of its text. Not localeCompare,
+ * whose order depends on the machine's locale and ICU data: the same input must give the same matrix everywhere.
+ */
+export function compareLabels(a: Label, b: Label): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Confusion matrix with rows in `rowOrder` (classes not listed there follow, sorted) and matched columns (see above). */
 export function confusionMatrix(reference: readonly Label[], clusters: readonly Label[], rowOrder: readonly Label[] = []): Confusion {
   if (reference.length !== clusters.length) throw new RangeError(`confusionMatrix: ${reference.length} reference labels for ${clusters.length} clusters`);
   const present = new Set(reference);
   const rows: Label[] = rowOrder.filter((l) => present.has(l));
-  const rest = [...present].filter((l) => !rows.includes(l)).sort((a, b) => String(a).localeCompare(String(b)));
+  const rest = [...present].filter((l) => !rows.includes(l)).sort(compareLabels);
   rows.push(...rest);
   const mapping = matchClusters(clusters, reference);
   const rank = (c: Label) => {
     const m = mapping.get(c);
     return m === null || m === undefined ? rows.length : rows.indexOf(m);
   };
-  const byLabel = (a: Label, b: Label) => (typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b)));
-  const columns = [...new Set(clusters)].sort((a, b) => rank(a) - rank(b) || byLabel(a, b));
+  const columns = [...new Set(clusters)].sort((a, b) => rank(a) - rank(b) || compareLabels(a, b));
   const counts = rows.map(() => new Array<number>(columns.length).fill(0));
   clusters.forEach((c, i) => counts[rows.indexOf(reference[i])][columns.indexOf(c)]++);
   const agreeing = clusters.filter((c, i) => mapping.get(c) === reference[i]).length;

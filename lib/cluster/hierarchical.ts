@@ -15,7 +15,7 @@
  * The merge list follows scipy's linkage layout: leaves are 0..n−1, merge m creates node n + m.
  */
 import { agnes, Cluster } from "ml-hclust";
-import { canonicalLabels, checkMatrix, distanceMatrix } from "./matrix";
+import { canonicalLabels, checkMatrix, distanceMatrix, distinctRowCount } from "./matrix";
 
 export const LINKAGES = ["ward", "average"] as const;
 export type Linkage = (typeof LINKAGES)[number];
@@ -130,8 +130,17 @@ export function cutTree(d: Dendrogram, k: number): number[] {
   return canonicalLabels(Array.from({ length: d.n }, (_, i) => find(i)));
 }
 
-/** Hierarchical clustering of the rows of X cut into k clusters. */
+/**
+ * Hierarchical clustering of the rows of X cut into k clusters. Fewer than k distinct rows is a RangeError, as for
+ * k-means: identical rows merge at height 0 in an order only ties decide, so which of them the cut would put
+ * apart is arbitrary, not a finding.
+ */
 export function hierarchical(X: readonly (readonly number[])[], k: number, method: Linkage): HierarchicalResult {
+  const [n] = checkMatrix(X, { what: "hierarchical clustering input" });
+  if (Number.isInteger(k) && k >= 1 && k <= n) {
+    const distinct = distinctRowCount(X);
+    if (distinct < k) throw new RangeError(`${method} linkage: k = ${k} clusters but only ${distinct} distinct rows`);
+  }
   const dendrogram = linkage(X, method);
   return { labels: cutTree(dendrogram, k), dendrogram };
 }

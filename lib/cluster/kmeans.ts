@@ -29,7 +29,7 @@
  *   cluster: harmless with restarts, as the restart with k non-empty clusters has lower inertia.
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
-import { checkMatrix, canonicalLabels, groupMeans, inertia as withinSS } from "./matrix";
+import { checkMatrix, canonicalLabels, distinctRowCount, groupMeans, inertia as withinSS } from "./matrix";
 import { childSeed } from "../random";
 import { lloydBestOf } from "./lloyd";
 
@@ -45,6 +45,8 @@ export interface KmeansOptions {
   /** only k-means++ is offered: it is what both engines implement the same way */
   init?: "kmeans++";
   engine?: KmeansEngine;
+  /** called after each restart with (done, restarts) (the "lloyd" engine: once, at the end) */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface KmeansResult {
@@ -65,10 +67,6 @@ export interface KmeansResult {
 function checkK(n: number, k: number): void {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k-means: k must be a positive integer, got ${k}`);
   if (k > n) throw new RangeError(`k-means: k = ${k} clusters but only ${n} rows`);
-}
-
-function countDistinctRows(X: readonly (readonly number[])[]): number {
-  return new Set(X.map((r) => r.join(","))).size;
 }
 
 /** Canonical labels with their centroids and inertia recomputed in X's space. */
@@ -96,11 +94,12 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
   if (!Number.isInteger(seed)) throw new TypeError(`k-means: seed must be an integer, got ${seed}`);
   if (!Number.isInteger(restarts) || restarts < 1) throw new RangeError(`k-means: restarts must be a positive integer, got ${restarts}`);
   if (init !== "kmeans++") throw new RangeError(`k-means: only init "kmeans++" is supported, got "${init as string}"`);
-  const distinct = countDistinctRows(X);
+  const distinct = distinctRowCount(X);
   if (distinct < k) throw new RangeError(`k-means: k = ${k} clusters but only ${distinct} distinct rows`);
 
   if (engine === "lloyd") {
     const run = lloydBestOf(toFloat64(X), n, p, k, seed, restarts, maxIterations);
+    options.onProgress?.(restarts, restarts);
     return { ...finish(X, run.labels), iterations: run.iterations, converged: run.converged, bestRestart: run.bestRestart };
   }
   if (engine !== "ml-kmeans") throw new RangeError(`k-means: unknown engine "${engine as string}" (expected "ml-kmeans" or "lloyd")`);
@@ -113,6 +112,7 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
     if (best === null || f.inertia < best.inertia) {
       best = { ...f, iterations: res.iterations, converged: res.converged, bestRestart: r };
     }
+    options.onProgress?.(r + 1, restarts);
   }
   return best!;
 }

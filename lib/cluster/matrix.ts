@@ -40,6 +40,11 @@ export function checkMatrix(X: readonly (readonly number[])[], names?: MatrixNam
   return [X.length, p];
 }
 
+/** Number of distinct rows (rows equal in every value count once): a partition into k clusters needs k of them. */
+export function distinctRowCount(X: readonly (readonly number[])[]): number {
+  return new Set(X.map((r) => r.join(","))).size;
+}
+
 /** Squared Euclidean distance ‖a − b‖². */
 export function squaredEuclidean(a: readonly number[], b: readonly number[]): number {
   let s = 0;

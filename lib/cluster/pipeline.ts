@@ -20,6 +20,8 @@ export interface ClusterOptions {
   seed: number;
   /** k-means restarts (ignored by the hierarchical methods) */
   restarts: number;
+  /** called as the work proceeds: after each k-means restart (done, restarts), or once (1, 1) for a linkage */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Defaults of the command line and the notebook: the paper's five ratios, z-scores, k-means, best of 100. */
@@ -53,7 +55,7 @@ export function clusterProvinces(rows: readonly ProvinceFlows[], options: Cluste
   if (!Number.isInteger(options.k) || options.k < 2) throw new RangeError(`k must be an integer ≥ 2, got ${options.k}`);
   if (options.k > rows.length) throw new RangeError(`k = ${options.k} clusters but only ${rows.length} provinces`);
   const Z = scale(raw, options.scaling, { what: "features", rowNames: provinces, colNames: features });
-  const labels = clusterLabels(Z, options.k, options.method, { seed: options.seed, restarts: options.restarts });
+  const labels = clusterLabels(Z, options.k, options.method, { seed: options.seed, restarts: options.restarts, onProgress: options.onProgress });
   const k = Math.max(...labels) + 1;
   const centroids = groupMeans(Z, labels, k);
   return { provinces, features, raw, Z, labels, centroids, inertia: withinSS(Z, labels, centroids) };

@@ -85,14 +85,17 @@ export function clusterLabels(
   X: readonly (readonly number[])[],
   k: number,
   method: Method,
-  options: { seed: number; restarts?: number; engine?: KmeansEngine },
+  options: { seed: number; restarts?: number; engine?: KmeansEngine; onProgress?: (done: number, total: number) => void },
 ): number[] {
   switch (method) {
     case "kmeans":
-      return kmeans(X, k, { seed: options.seed, restarts: options.restarts, engine: options.engine }).labels;
+      return kmeans(X, k, { seed: options.seed, restarts: options.restarts, engine: options.engine, onProgress: options.onProgress }).labels;
     case "ward":
-    case "average":
-      return hierarchical(X, k, method).labels;
+    case "average": {
+      const labels = hierarchical(X, k, method).labels;
+      options.onProgress?.(1, 1);
+      return labels;
+    }
     default:
       throw new RangeError(`unknown method "${method as string}" (expected one of ${METHODS.join(", ")})`);
   }

@@ -11,21 +11,22 @@
  *   --restarts 100        k-means++ starts per run. Not 10: on the 2017 flows at k = 7 best-of-10 misses the
  *                         optimum in ~86 % of runs, and those misses show up as spurious instability
  *                         (lib/cluster/stability.ts); 1,000 runs × 100 restarts take about 2 s
+ *                         Bounds: --runs ≤ 100000, --restarts ≤ 10000, and --runs × --restarts ≤ 5,000,000 k-means
+ *                         starts (about 20 µs each: a couple of minutes)
  *   --threshold 0.75      provinces with stability below it are listed as fragile
- *   --progress            progress lines on stderr (the default when stderr is a terminal)
+ *   --progress            progress lines on stderr from the start (without it, only once a run has taken 3 s)
  *   --json                {"provinces": [...], "coassignment": [[...]], "stability": {"<province_zh>": s},
  *                          "consensus": {"labels": [...], "ari": ARI, "ami": AMI}, "fragile": [...], "parameters": {...}}
  * Without --json: CSV province_zh,province_en,type,consensus,stability,alone_rate (consensus: cluster 0, 1, …).
  * coassignment[i][j] = share of the runs (in which both were drawn) that put provinces i and j in one cluster;
  * consensus = average linkage on 1 − coassignment, cut at k; ari/ami against Table 1's types.
  */
-import { parse, UsageError, type Io } from "../cliSupport";
+import { parse, stderrProgress, UsageError, type Io } from "../cliSupport";
 import { adjustedMutualInfo, adjustedRandIndex } from "../cluster/agreement";
 import { RATIO_COLUMNS } from "../indicators";
 import { clusterStability, fragileProvinces, RESAMPLINGS, type Resampling } from "../cluster/stability";
 import { paperTypes } from "../cluster/search";
 import { toCsv } from "../csv";
-import { progressReporter } from "../progress";
 import { province } from "../provinces";
 import { asUsageError, featuresOption, integerOption, readInput, scaleOption } from "./cluster";
 
@@ -42,6 +43,11 @@ const OPTIONS = {
   progress: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
 } as const;
+
+/** Bounds of --runs, --restarts and of their product (k-means starts of the whole run). */
+export const MAX_RUNS = 100_000;
+export const MAX_RESTARTS = 10_000;
+export const MAX_STARTS = 5_000_000;
 
 /** A decimal number option within [min, max) (or [min, max] with `closed`). */
 function numberOption(name: string, text: string, min: number, max: number, closed = false): number {
@@ -62,15 +68,21 @@ function resamplingOption(text: string): Resampling {
 function options(values: Record<string, string | boolean | undefined>, n: number) {
   const k = integerOption("k", String(values.k), 2, Number.MAX_SAFE_INTEGER);
   if (k > n - 1) throw new UsageError(`--k ${k} needs at least ${k + 1} provinces in the file, it has ${n}`);
+  const runs = integerOption("runs", String(values.runs), 1, MAX_RUNS);
+  const restarts = integerOption("restarts", String(values.restarts), 1, MAX_RESTARTS);
+  if (runs * restarts > MAX_STARTS)
+    throw new UsageError(
+      `--runs × --restarts is ${runs * restarts} k-means starts; at most ${MAX_STARTS} are allowed (about 20 µs each: a couple of minutes): lower --runs or --restarts`,
+    );
   return {
-    runs: integerOption("runs", String(values.runs), 1, 10_000_000),
+    runs,
     amplitude: numberOption("noise", String(values.noise), 0, 1),
     resampling: resamplingOption(String(values.resampling)),
     seed: integerOption("seed", String(values.seed), 0, 2 ** 32 - 1),
     k,
     features: featuresOption(String(values.features)),
     scaling: scaleOption(String(values.scale)),
-    restarts: integerOption("restarts", String(values.restarts), 1, 1_000_000),
+    restarts,
     threshold: numberOption("threshold", String(values.threshold), 0, 1, true),
   };
 }
@@ -83,7 +95,7 @@ export function run(args: string[], io: Io): void {
   const o = options(values, rows.length);
   const reference = paperTypes(rows);
   // progress on stderr only: stdout carries the result and must stay parseable
-  const showProgress = values.progress === true || process.stderr.isTTY === true;
+  const onProgress = stderrProgress("stability", values.progress === true, io, o.runs);
   const result = asUsageError(() =>
     clusterStability(rows, {
       features: o.features,
@@ -94,7 +106,7 @@ export function run(args: string[], io: Io): void {
       runs: o.runs,
       restarts: o.restarts,
       amplitude: o.amplitude,
-      onProgress: showProgress ? progressReporter("stability", (line) => io.stderr(line + "\n")) : undefined,
+      onProgress,
     }),
   );
   const { provinces, stability, consensus } = result;

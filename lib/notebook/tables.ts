@@ -23,7 +23,7 @@ export function writeCsv(name: string, header: readonly string[], rows: readonly
   rows.forEach((r, i) => {
     if (r.length !== header.length) throw new Error(`writeCsv ${name}: row ${i + 1} has ${r.length} fields for ${header.length} columns`);
   });
-  const text = toCsv(header, rows);
+  const text = toCsv(header, rows, file); // a value it cannot write is named by file, row and column
   writeFileSync(file + ".tmp", text);
   renameSync(file + ".tmp", file);
   return file;

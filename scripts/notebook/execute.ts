@@ -164,6 +164,16 @@ export function formatCellError(notebookPath: string, e: CellError, maxLines = 2
   return [`${notebookPath}: ${where} failed: ${e.reason}`, `  first line: ${e.firstLine}`, ...(e.stderr ? shown : [])].join("\n");
 }
 
+/** The code cell the kernel is about to run (nbexec reports each one as it starts). */
+export interface CellStart {
+  /** 0-based index in the notebook */
+  index: number;
+  /** 1-based among the code cells */
+  number: number;
+  /** code cells in the notebook */
+  of: number;
+}
+
 export interface ExecOptions {
   /** the kernel's working directory: the notebook's own folder, so `./lib/...` imports resolve */
   cwd: string;
@@ -172,33 +182,121 @@ export interface ExecOptions {
   /** extra environment for the kernel (e.g. TP_TABLES_DIR) */
   env?: NodeJS.ProcessEnv;
   kernelStartOnly?: boolean;
+  /** aborting it stops the run: the kernel's whole process group and the runner are ended (Interrupted) */
+  signal?: AbortSignal;
+  /** called as each code cell starts */
+  onCell?: (cell: CellStart) => void;
 }
 
 /** Raised when Jupyter or the kernel could not run at all (not a cell error). */
 export class JupyterError extends Error {}
 
+/** Raised when ExecOptions.signal stopped the run; the kernel and the runner are gone when it is thrown. */
+export class Interrupted extends Error {
+  constructor() {
+    super("interrupted");
+    this.name = "Interrupted";
+  }
+}
+
+/** Seconds a process group gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 3000;
+
+/** Send `signal` to process group `pgid`; false if no such group is left. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to each group, then SIGKILL to those still there after the grace period. */
+async function endGroups(pgids: number[]): Promise<void> {
+  const alive = pgids.filter((g) => signalGroup(g, "SIGTERM"));
+  const deadline = Date.now() + KILL_GRACE_MS;
+  while (alive.some((g) => signalGroup(g, 0)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const g of alive) signalGroup(g, "SIGKILL");
+}
+
+/** Process groups to end if this process must stop at once (a second Ctrl-C): see killAllNow. */
+const runningGroups = new Set<number>();
+
+/** SIGKILL every kernel and runner this process started and has not yet seen end (synchronous; last resort). */
+export function killAllNow(): void {
+  for (const g of runningGroups) signalGroup(g, "SIGKILL");
+  runningGroups.clear();
+}
+
 /**
  * Execute `input` (a notebook file) into `output`; resolves with where it failed, if it did.
  * A fresh kernel each time; nothing else in the environment is shared between notebooks.
+ *
+ * The runner (Python) is started in a process group of its own, and reports the kernel's process group (the
+ * kernel has a session of its own: jupyter_client starts it so). On abort, and if the runner exits leaving its
+ * kernel alive, both groups get SIGTERM, then SIGKILL after 3 s: no kernel outlives the run.
  */
 export async function executeNotebook(input: string, output: string, opts: ExecOptions): Promise<ExecResult> {
   const python = findJupyterPython();
   if (!python) throw new JupyterError(JUPYTER_INSTALL_HINT);
+  if (opts.signal?.aborted) throw new Interrupted();
   ensureKernelSpec();
   mkdirSync(LOCAL_JUPYTER_RUNTIME, { recursive: true });
   mkdirSync(dirname(output), { recursive: true });
   const args = [NBEXEC, input, output, "--cwd", opts.cwd, "--kernel", KERNEL_NAME, "--timeout", String(opts.timeout ?? 600)];
   if (opts.kernelStartOnly) args.push("--kernel-start-only");
   const t0 = performance.now();
+  let kernelGroup: number | null = null;
+  let aborted = false;
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(python, args, { env: jupyterEnv(opts.env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(python, args, { env: jupyterEnv(opts.env), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const groups = () => [child.pid, kernelGroup].filter((g): g is number => typeof g === "number");
+    if (child.pid) runningGroups.add(child.pid);
     let out = "";
+    let pending = "";
     let err = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
+    const onAbort = () => {
+      aborted = true;
+      void endGroups(groups());
+    };
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    child.stdout.setEncoding("utf8").on("data", (s: string) => {
+      out += s;
+      pending += s;
+      let nl: number;
+      while ((nl = pending.indexOf("\n")) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        let event: { kernel?: { pid: number; pgid: number | null }; cell?: CellStart };
+        try {
+          event = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (event?.kernel) {
+          kernelGroup = event.kernel.pgid ?? event.kernel.pid;
+          runningGroups.add(kernelGroup);
+          if (aborted) void endGroups([kernelGroup]);
+        }
+        if (event?.cell) opts.onCell?.(event.cell);
+      }
+    });
     child.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
     child.on("error", fail);
-    child.on("close", (c) => done({ code: c, stdout: out, stderr: err }));
+    child.on("close", (c) => {
+      opts.signal?.removeEventListener("abort", onAbort);
+      // a runner that exited (or was killed) without shutting its kernel down must not leave it running
+      const left = groups().filter((g) => signalGroup(g, 0));
+      const finish = () => {
+        for (const g of groups()) runningGroups.delete(g);
+        done({ code: c, stdout: out, stderr: err });
+      };
+      if (left.length) endGroups(left).then(finish, finish);
+      else finish();
+    });
   });
+  if (aborted) throw new Interrupted();
   const seconds = (performance.now() - t0) / 1000;
   const last = stdout.trim().split("\n").pop() ?? "";
   let report: { ok: boolean; kernel_start: number | null; cells: { index: number; seconds: number }[]; error: { index: number; reason: string } | null };

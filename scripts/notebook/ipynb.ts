@@ -2,8 +2,8 @@
  * The parts of the Jupyter notebook format (nbformat 4) that reproduce reads and writes.
  * https://nbformat.readthedocs.io/en/latest/format_description.html
  */
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { FileReadError, readBoundedFile } from "../../lib/inputFile";
 
 export type MultilineString = string | string[];
 
@@ -49,12 +49,19 @@ export function notebookName(file: string): string {
   return basename(file).replace(/\.ipynb$/, "");
 }
 
+/**
+ * Limit for a notebook file: 64 MiB. An executed notebook of this project is about 5 MB (plotly.js inlined once);
+ * the committed ones, without outputs, 10–40 kB.
+ */
+export const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
+
 /** Read and check a notebook file; errors name the file. */
 export function readNotebook(file: string): Notebook {
   let nb: Notebook;
   try {
-    nb = JSON.parse(readFileSync(file, "utf8"));
+    nb = JSON.parse(readBoundedFile(file, MAX_NOTEBOOK_BYTES).toString("utf8"));
   } catch (e) {
+    if (e instanceof FileReadError) throw new Error(e.message);
     throw new Error(`${file}: not a readable notebook (${(e as Error).message})`);
   }
   if (nb?.nbformat !== 4 || !Array.isArray(nb.cells)) throw new Error(`${file}: not an nbformat 4 notebook`);

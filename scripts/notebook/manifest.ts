@@ -20,7 +20,8 @@
  * - csv (optional): the file in build/tables/ that holds the reproduced table.
  * Order is the order of the index page. An entry whose notebook or cell does not exist fails reproduce.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { FileReadError, readBoundedFile } from "../../lib/inputFile";
 import { findCell, type Notebook } from "./ipynb";
 
 export const KINDS = ["table", "figure", "section", "claim"] as const;
@@ -41,14 +42,17 @@ export interface ResolvedEntry extends ManifestEntry {
   cellIndex: number;
 }
 
+/** Limit for the manifest file (notebooks/manifest.json is about 20 kB). */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
 /** Read and check a manifest; a missing file is an empty manifest. Errors name the entry and field. */
 export function readManifest(file: string): ManifestEntry[] {
   if (!existsSync(file)) return [];
   let data: { entries?: unknown };
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(readBoundedFile(file, MAX_MANIFEST_BYTES).toString("utf8"));
   } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
+    throw new Error(e instanceof FileReadError ? e.message : `${file}: ${(e as Error).message}`);
   }
   if (!Array.isArray(data?.entries)) throw new Error(`${file}: expected {"entries": [...]}`);
   return data.entries.map((raw, i): ManifestEntry => {

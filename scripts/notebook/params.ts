@@ -15,8 +15,8 @@
  *   2. `--params file.json`: { "<notebook name>": { "K": 5 }, "*": { "LANG": "en" } } ("*" = every notebook that
  *      declares the name). A name a notebook does not declare is an error (a typo must not pass silently).
  */
-import { readFileSync } from "node:fs";
 import ts from "typescript";
+import { FileReadError, readBoundedFile } from "../../lib/inputFile";
 import { INJECTED_TAG, joinText, parametersCellIndex, type Cell, type Notebook } from "./ipynb";
 
 export type ValueKind = "string" | "number" | "boolean" | "array" | "object" | "other";
@@ -69,12 +69,15 @@ export function nonDeclarationStatements(source: string): string[] {
 /** Parameters file contents: per notebook name (or "*"), parameter name → JSON value. */
 export type ParamsFile = Record<string, Record<string, unknown>>;
 
+/** Limit for a --params file (a few hundred bytes in practice). */
+export const MAX_PARAMS_BYTES = 1024 * 1024;
+
 export function readParamsFile(file: string): ParamsFile {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(readBoundedFile(file, MAX_PARAMS_BYTES).toString("utf8"));
   } catch (e) {
-    throw new Error(`--params ${file}: ${(e as Error).message}`);
+    throw new Error(`--params ${e instanceof FileReadError ? e.message : `${file}: ${(e as Error).message}`}`);
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error(`--params ${file}: expected {"<notebook>": {"NAME": value}}`);
   for (const [nb, values] of Object.entries(data)) {
@@ -147,17 +150,43 @@ function widenedType(value: unknown): string | null {
   return null;
 }
 
-/** Source of the injected-parameters cell. */
+/**
+ * `value` as a TypeScript expression that evaluates to exactly it: JSON, with U+2028 and U+2029 escaped (they end a
+ * line in JavaScript, not in JSON). Refuses what JSON would change silently (a non-finite number: JSON.parse reads
+ * 1e400 as Infinity, which JSON.stringify writes as null) and what an object literal would read differently from
+ * JSON.parse (a "__proto__" key sets the prototype). `what` names the value in the message.
+ */
+export function literal(value: unknown, what: string): string {
+  const check = (v: unknown, path: string): void => {
+    if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`${what}${path}: ${v} is not a finite number`);
+    if (v === undefined || typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") throw new Error(`${what}${path}: ${String(v)} is not a JSON value`);
+    if (Array.isArray(v)) v.forEach((x, i) => check(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "__proto__") throw new Error(`${what}${path}: the key "__proto__" is not allowed in a parameter value`);
+        check(x, `${path}.${k}`);
+      }
+  };
+  check(value, "");
+  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * Source of the injected-parameters cell. Nothing from a file name or a value reaches it but as an escaped literal:
+ * values through literal(), the source of each override (a --params file name, TP_K) as a string literal in the
+ * trailing comment, so no character of it (a newline, U+2028) can end the comment. Names and types come from the
+ * notebook's own parameters cell.
+ */
 export function injectedSource(decls: readonly ParameterDecl[], overrides: readonly Override[]): string {
   const byName = new Map(decls.map((d) => [d.name, d]));
   const lines = ["// injected by `npm run reproduce`: these values replace the defaults above"];
   for (const o of overrides) {
-    const d = byName.get(o.name)!;
-    if (o.value === undefined) throw new Error(`parameter ${o.name}: undefined is not a JSON value`);
+    const d = byName.get(o.name);
+    if (!d) throw new Error(`parameter ${o.name}: not declared in the notebook's parameters cell`);
     // the declared type, else the widened type of the value: `const K = 5` would otherwise make K the literal type 5
     const type = d.type ?? widenedType(o.value);
-    const json = JSON.stringify(o.value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    lines.push(`${d.keyword} ${o.name}${type ? `: ${type}` : ""} = ${json}; // ${o.source}`);
+    const value = literal(o.value, `${o.source}: parameter ${o.name}`);
+    lines.push(`${d.keyword} ${d.name}${type ? `: ${type}` : ""} = ${value}; // from ${literal(o.source, "source")}`);
   }
   return lines.join("\n");
 }
