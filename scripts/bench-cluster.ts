@@ -14,14 +14,14 @@
  * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5]
  */
 import { kmeans } from "../lib/cluster/kmeans";
-import { searchClusterings } from "../lib/cluster/search";
-import { paperTypes } from "../lib/cluster/search";
-import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
-import { sensitivitySweep } from "../lib/cluster/sensitivity";
-import { bootstrapStability, perturbationStability } from "../lib/cluster/stability";
-import { provinceFlows2017 } from "../lib/editions";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
-import { rng } from "../lib/random";
+import { searchClusterings } from "../lib/typology/search";
+import { paperTypes } from "../lib/typology/search";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
+import { sensitivitySweep } from "../lib/typology/sensitivity";
+import { bootstrapStability, perturbationStability } from "../lib/typology/stability";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { syntheticProvinces } from "../lib/typology/synthetic";
+import { rng } from "../lib/core/random";
 
 export interface BenchResult {
   name: string;

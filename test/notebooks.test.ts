@@ -106,7 +106,7 @@ describe("edits to lib/ are picked up when a cell is re-run", () => {
   it("notebooks reach lib/ through the notebooks/lib symlink with a plain import", async () => {
     const dir = tmp("tp-symlink-");
     symlinkSync(join(REPO, "lib"), join(dir, "lib"));
-    writeNotebook(join(dir, "n.ipynb"), notebook(['import { PROVINCES } from "./lib/provinces";\nconsole.log(PROVINCES.length);']));
+    writeNotebook(join(dir, "n.ipynb"), notebook(['import { PROVINCES } from "./lib/paper/provinces";\nconsole.log(PROVINCES.length);']));
     const r = await executeNotebook(join(dir, "n.ipynb"), join(dir, "out.ipynb"), { cwd: dir, timeout: 120 });
     expect(r.error).toBeNull();
     expect(joinText(readNotebook(join(dir, "out.ipynb")).cells[0].outputs?.[0]?.text)).toBe("31\n");

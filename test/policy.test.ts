@@ -2,12 +2,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sectorTablePath } from "../lib/io/loadSectorTable";
-import { repoRoot } from "../lib/paths";
-import { PROVINCES } from "../lib/provinces";
-import { CELLS, CENTRE_WEST, OUTWARD, RECOMMENDATIONS, evaluateEvidence, policyByType, policyByTypeRows, policyTable } from "../lib/policy";
-import { grossFlows } from "../lib/valueAdded/grossFlows";
-import { provinceValueAdded, type ProvinceValueAdded } from "../lib/valueAdded/provinceValueAdded";
+import { sectorTablePath } from "../lib/data/loadSectorTable";
+import { repoRoot } from "../lib/core/paths";
+import { PROVINCES } from "../lib/paper/provinces";
+import { CELLS, CENTRE_WEST, OUTWARD, RECOMMENDATIONS, evaluateEvidence, policyByType, policyByTypeRows, policyTable } from "../lib/checks/policy";
+import { grossFlows } from "../lib/inputOutput/grossFlows";
+import { provinceValueAdded, type ProvinceValueAdded } from "../lib/inputOutput/provinceValueAdded";
 
 const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const NOTEBOOK = join(repoRoot(), "notebooks", "04_value_added_and_policy.ipynb");

@@ -1,12 +1,12 @@
-// The paper's quoted figures of section 三 (lib/quoted.ts) and their comparison with the tables (lib/quotedComparison.ts).
+// The paper's quoted figures of section 三 (lib/paper/quoted.ts) and their comparison with the tables (lib/checks/quotedComparison.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NATIONAL, TYPE_GROUPS } from "../lib/groupings";
-import { dataPath, repoRoot } from "../lib/paths";
-import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, quoted, yearsLabel } from "../lib/quoted";
-import { NEW_NORMAL_GROUP, THREE_TYPES, compareQuoted, comparisonSeries, consumptionShare, nationalTableFtd, readNationalTables } from "../lib/quotedComparison";
-import { provinceSeries } from "../lib/timeseries";
+import { NATIONAL, TYPE_GROUPS } from "../lib/paper/groupings";
+import { dataPath, repoRoot } from "../lib/core/paths";
+import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, quoted, yearsLabel } from "../lib/paper/quoted";
+import { NEW_NORMAL_GROUP, THREE_TYPES, compareQuoted, comparisonSeries, consumptionShare, nationalTableFtd, readNationalTables } from "../lib/checks/quotedComparison";
+import { provinceSeries } from "../lib/indicators/timeseries";
 
 const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const squash = (s: string) => s.replace(/\s+/g, "");

@@ -4,7 +4,7 @@
  *
  * A claim is checked against the data, never against the printed tables: the tables are the other side of the
  * comparison. Where a sentence quotes a table cell, the result also says whether the text agrees with that cell and
- * whether the cell is one of the misprints found by lib/reconcile.ts.
+ * whether the cell is one of the misprints found by lib/checks/reconcile.ts.
  *
  * Reading rules (the same rule for every sentence that uses the same word):
  * - R0 numbers: a printed number holds if |computed − printed| ≤ half a unit of its last printed digit
@@ -25,7 +25,7 @@
  * Not checked, because the data hold nothing to check them with: border trade (边贸), population, industrial
  * linkage (产业配套), geography (青藏高原, 靠近沿海), growth (增长极); and the vague 龙头 (leading) of 上海, 江苏 and 浙江.
  */
-import { aggregate, provinceIndicators, type TableRow } from "./aggregate";
+import { aggregate, provinceIndicators, type TableRow } from "../indicators/aggregate";
 import {
   LOCATION_GROUPS,
   NATIONAL,
@@ -36,13 +36,13 @@ import {
   YELLOW_RIVER,
   type Group,
   type LayoutRow,
-} from "./groupings";
-import type { RatioColumn, ShareColumn } from "./indicators";
-import { loadPrintedTable, type PrintedColumn, type PrintedTableNumber } from "./paperTables";
-import type { ProvinceFlows } from "./provinceFlows";
-import { province, type TypeZh } from "./provinces";
+} from "../paper/groupings";
+import type { RatioColumn, ShareColumn } from "../paper/columns";
+import { loadPrintedTable, type PrintedColumn, type PrintedTableNumber } from "../paper/printedTables";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { province, type TypeZh } from "../paper/provinces";
 import { reconcile, roundDecimalString } from "./reconcile";
-import { halfUnit } from "./subtraction";
+import { halfUnit } from "../core/subtraction";
 
 export type ClaimSection = "一" | "二" | "表1";
 

@@ -1,14 +1,14 @@
 /**
  * The paper's printed Tables 2–6 beside the tables computed from the data, cell by cell.
  *
- * Everything here is arrangement of lib/reconcile.ts's output: the computed value, its status (rounding, misprint,
+ * Everything here is arrangement of lib/checks/reconcile.ts's output: the computed value, its status (rounding, misprint,
  * source, unexplained) and the explanation come from the reconciliation; this module only rounds the computed value
  * to the printed number of decimals, attaches bilingual labels and lays the cells out as the paper prints them
  * (a 数值 row of flows and ratios, a 比重 row of shares under the flow columns).
  */
-import { PAPER_LAYOUTS } from "./groupings";
-import { COLUMN_LABELS, FLOW_COLUMNS, RATIO_COLUMNS, type FlowColumn, type RatioColumn } from "./indicators";
-import { PRINTED_COLUMNS, PRINTED_TABLE_NUMBERS, type PrintedColumn, type PrintedTableNumber } from "./paperTables";
+import { PAPER_LAYOUTS } from "../paper/groupings";
+import { COLUMN_LABELS, FLOW_COLUMNS, RATIO_COLUMNS, type FlowColumn, type RatioColumn } from "../paper/columns";
+import { PRINTED_COLUMNS, PRINTED_TABLE_NUMBERS, type PrintedColumn, type PrintedTableNumber } from "../paper/printedTables";
 import type { ReconciledCell, Status } from "./reconcile";
 
 export const STATUSES: readonly Status[] = ["rounding", "misprint", "source", "unexplained"];
@@ -154,7 +154,7 @@ export const COMPARISON_CSV_HEADER = [
   "explanation",
 ] as const;
 
-/** Compared cells as CSV rows (for lib/notebook/tables.ts writeCsv). */
+/** Compared cells as CSV rows (for lib/present/tables.ts writeCsv). */
 export function comparedCsv(list: readonly ComparedCell[]): { header: readonly string[]; rows: (string | number | null)[][] } {
   return { header: COMPARISON_CSV_HEADER, rows: list.map((c) => COMPARISON_CSV_HEADER.map((k) => c[k])) };
 }

@@ -1,16 +1,17 @@
 /**
- * The two 2017 editions side by side (lib/editions.ts): the paper's (yearbook GDP, printed total rows) and the
+ * The two 2017 editions side by side (lib/data/editions.ts): the paper's (yearbook GDP, printed total rows) and the
  * tables' own (value added, sums of sectors). The flows are the same but for 2017 云南's outflow and inflow (its
  * printed total row exceeds the sum of sectors by 468.53 亿元); the denominator is what differs, and with it every
  * dependence ratio: ftd_tables / ftd_paper = GDP / value added, the same factor for all four ratios of a province.
  */
-import { aggregate } from "./aggregate";
-import { LOCATION_GROUPS, NATIONAL, REGION_GROUPS, YANGTZE, YELLOW_RIVER, type LayoutRow } from "./groupings";
-import { readDerivedFlows } from "./editions";
-import { loadPrintedTable } from "./paperTables";
-import { FLOW_COLUMNS, ratios, type FlowColumn } from "./indicators";
-import type { ProvinceFlows } from "./provinceFlows";
-import { province } from "./provinces";
+import { aggregate } from "../indicators/aggregate";
+import { LOCATION_GROUPS, NATIONAL, REGION_GROUPS, YANGTZE, YELLOW_RIVER, type LayoutRow } from "../paper/groupings";
+import { readDerivedFlows } from "../data/editions";
+import { loadPrintedTable } from "../paper/printedTables";
+import { ratios } from "../indicators/ratios";
+import { FLOW_COLUMNS, type FlowColumn } from "../paper/columns";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { province } from "../paper/provinces";
 
 export type EditionRow = {
   province_zh: string;

@@ -8,21 +8,18 @@
  * Each evidence item names the notebook cell (by tag) that shows the underlying numbers
  * (notebooks/04_value_added_and_policy.ipynb).
  */
-import type { ComponentKey } from "./io/decompose";
-import { COMPONENTS } from "./io/decompose";
-import { groupFlows } from "./aggregate";
-import { LOCATION_GROUPS, NATIONAL, NORTHWEST, REGION_GROUPS, TYPE_GROUPS, defineGroup, type Group } from "./groupings";
-import { domesticTradeDependence, foreignTradeDependence } from "./indicators";
-import type { ProvinceFlows } from "./provinceFlows";
-import { PROVINCES, TYPES, type TypeZh } from "./provinces";
-import { CIRCULATIONS, circulationValueAdded, sumValueAdded, type CirculationKey } from "./valueAdded/exposure";
-import type { ProvinceValueAdded } from "./valueAdded/provinceValueAdded";
-import { groupLabel, importShareOfUse, sectorShare, sectorShareOfAllDemand, type SectorGroupKey } from "./valueAdded/sectorGroups";
+import type { ComponentKey } from "../inputOutput/decompose";
+import { COMPONENTS } from "../inputOutput/decompose";
+import { groupFlows } from "../indicators/aggregate";
+import { LOCATION_GROUPS, NATIONAL, NORTHWEST, REGION_GROUPS, TYPE_GROUPS, defineGroup, type Group } from "../paper/groupings";
+import { domesticTradeDependence, foreignTradeDependence } from "../indicators/ratios";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { PROVINCES, TYPES, type TypeZh } from "../paper/provinces";
+import { CIRCULATIONS, circulationValueAdded, sumValueAdded, type CirculationKey } from "../inputOutput/exposure";
+import type { ProvinceValueAdded } from "../inputOutput/provinceValueAdded";
+import { groupLabel, importShareOfUse, sectorShare, sectorShareOfAllDemand, type SectorGroupKey } from "../inputOutput/sectorGroups";
+import type { Bilingual } from "../core/text";
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 /** Who a recommendation addresses. */
 export interface Target extends Group {
@@ -281,7 +278,7 @@ export const RECOMMENDATIONS: readonly Recommendation[] = [
 /** What evidence is computed from: the value-added analysis and the paper's flows (for the gross ratios). */
 export interface EvidenceData {
   rows: readonly ProvinceValueAdded[];
-  /** the paper's edition of the 2017 flows (lib/editions.ts provinceFlows2017("paper")) */
+  /** the paper's edition of the 2017 flows (lib/data/editions.ts provinceFlows2017("paper")) */
   flows: readonly ProvinceFlows[];
 }
 

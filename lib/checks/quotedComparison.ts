@@ -1,5 +1,5 @@
 /**
- * The paper's quoted figures of section 三 (lib/quoted.ts) beside what the 2007, 2012 and 2017 input-output tables
+ * The paper's quoted figures of section 三 (lib/paper/quoted.ts) beside what the 2007, 2012 and 2017 input-output tables
  * give for the same quantity, where the tables have one.
  *
  * The two sides measure different things, so the comparison is of direction and size, not of equality:
@@ -11,11 +11,11 @@
  *   consumption (TC: households and government, goods and services). Its share in the sum over provinces is shown.
  * - Online retail, land sales, investment growth, GDP growth: nothing in the tables; shown as quoted only.
  */
-import { InputError, readCsv } from "./csv";
-import { NATIONAL, TYPE_GROUPS, defineGroup, type Group } from "./groupings";
-import { dataPath } from "./paths";
-import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, type QuotedFigure } from "./quoted";
-import { groupSeries, type IndicatorRow } from "./timeseries";
+import { InputError, readCsv } from "../core/csv";
+import { NATIONAL, TYPE_GROUPS, defineGroup, type Group } from "../paper/groupings";
+import { dataPath } from "../core/paths";
+import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, type QuotedFigure } from "../paper/quoted";
+import { groupSeries, type IndicatorRow } from "../indicators/timeseries";
 
 /** One national table (data/derived/national_flows.csv, 2007 and 2012): exports and imports, no interprovincial flows. */
 export interface NationalTable {

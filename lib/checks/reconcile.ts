@@ -13,9 +13,10 @@
  *
  * Identity tolerances propagate the rounding of every printed number they use (first order, |∂f/∂xᵢ|·½ulpᵢ).
  */
-import { aggregate, type TableRow } from "./aggregate";
-import { PAPER_LAYOUTS, type LayoutRow } from "./groupings";
-import { FLOW_COLUMNS, RATIO_COLUMNS, ratios, type FlowColumn, type Flows, type RatioColumn } from "./indicators";
+import { aggregate, type TableRow } from "../indicators/aggregate";
+import { PAPER_LAYOUTS, type LayoutRow } from "../paper/groupings";
+import { ratios } from "../indicators/ratios";
+import { FLOW_COLUMNS, RATIO_COLUMNS, type FlowColumn, type Flows, type RatioColumn } from "../paper/columns";
 import {
   PRINTED_COLUMNS,
   loadPrintedTable,
@@ -23,9 +24,9 @@ import {
   type PrintedColumn,
   type PrintedRow,
   type PrintedTableNumber,
-} from "./paperTables";
-import type { ProvinceFlows } from "./provinceFlows";
-import { halfUnit } from "./subtraction";
+} from "../paper/printedTables";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { halfUnit } from "../core/subtraction";
 
 export type Status = "rounding" | "misprint" | "source" | "unexplained";
 

@@ -3,27 +3,24 @@
  * value added the provincial tables attribute to each product and each component of final demand.
  *
  * Each statement becomes comparisons "province (or type) above the national value": the share of outflow-induced
- * value added carried by a product group (lib/valueAdded/sectorGroups.ts), the share of GDP driven by local
+ * value added carried by a product group (lib/inputOutput/sectorGroups.ts), the share of GDP driven by local
  * demand, the share of intermediate inputs supplied within the province. National values are pooled over the 31
  * provinces (sum, then divide). Single-region tables do not say where outflows go, so "为沿海地区…提供" is checked
  * as "ships out", not as "ships to the coast".
  */
-import type { ComponentKey } from "../io/decompose";
-import { NATIONAL, TYPE_GROUPS } from "../groupings";
-import { province as provinceOf } from "../provinces";
-import { circulationValueAdded, sumValueAdded, type ValueAddedInput } from "./exposure";
-import { groupLabel, sectorShare, type ProductValueAdded, type SectorGroupKey } from "./sectorGroups";
+import type { ComponentKey } from "../inputOutput/decompose";
+import { NATIONAL, TYPE_GROUPS } from "../paper/groupings";
+import { province as provinceOf } from "../paper/provinces";
+import { circulationValueAdded, sumValueAdded, type ValueAddedInput } from "../inputOutput/exposure";
+import { groupLabel, sectorShare, type ProductValueAdded, type SectorGroupKey } from "../inputOutput/sectorGroups";
+import type { Bilingual } from "../core/text";
 
-/** What the checks read of each province (lib/valueAdded/provinceValueAdded.ts's record has all of it). */
+/** What the checks read of each province (lib/inputOutput/provinceValueAdded.ts's record has all of it). */
 export interface ClaimInput extends ProductValueAdded, ValueAddedInput {
   en: string;
   intermediate: { local: number; total: number };
 }
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 export interface ClaimCheck {
   /** the province or group the statement is about */

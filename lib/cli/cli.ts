@@ -8,21 +8,21 @@
  * nothing written; 1 the run itself failed (a full disk, a bug): one line on stderr (the stack with TP_DEBUG=1).
  */
 import { existsSync, statSync } from "node:fs";
-import { OutputPathError, writeFilesAtomically } from "./atomicWrite";
-import { TABLE_COLUMNS, aggregate, provinceIndicators } from "./aggregate";
-import { InputError, toCsv } from "./csv";
-import { FLOW_COLUMNS } from "./indicators";
-import { printable } from "./printable";
-import { EDITIONS, assertEdition, provinceFlows2017 } from "./editions";
-import { PAPER_LAYOUTS } from "./groupings";
-import { readProvinceFlows } from "./provinceFlows";
-import { PROVINCES, typeEn } from "./provinces";
+import { OutputPathError, writeFilesAtomically } from "../core/atomicWrite";
+import { TABLE_COLUMNS, aggregate, provinceIndicators } from "../indicators/aggregate";
+import { InputError, toCsv } from "../core/csv";
+import { FLOW_COLUMNS } from "../paper/columns";
+import { printable } from "../core/printable";
+import { EDITIONS, assertEdition, provinceFlows2017 } from "../data/editions";
+import { PAPER_LAYOUTS } from "../paper/groupings";
+import { readProvinceFlows } from "../data/provinceFlows";
+import { PROVINCES, typeEn } from "../paper/provinces";
 import { run as clusterCommand } from "./commands/cluster";
 import { run as searchCommand } from "./commands/search";
 import { run as stabilityCommand } from "./commands/stability";
-import { COMPONENTS, decompose } from "./io/decompose";
-import { RECONCILIATION_COLUMNS, reconcile } from "./reconcile";
-import { UsageError, parse, type Io } from "./cliSupport";
+import { COMPONENTS, decompose } from "../inputOutput/decompose";
+import { RECONCILIATION_COLUMNS, reconcile } from "../checks/reconcile";
+import { UsageError, parse, type Io } from "./support";
 
 export { UsageError, parse, type Io };
 
@@ -82,7 +82,7 @@ export function tableFiles(edition: "paper" | "tables"): Map<string, string> {
 }
 
 /**
- * Write files into dir all or nothing (lib/atomicWrite.ts: a temporary folder inside dir, then renames, so a mount
+ * Write files into dir all or nothing (lib/core/atomicWrite.ts: a temporary folder inside dir, then renames, so a mount
  * point works). A path that cannot be used (a file where the folder goes, a folder where a file goes) is a
  * UsageError, raised before anything is written.
  */

@@ -3,7 +3,7 @@
  * "bad input or arguments" (exit code 2, one line on stderr, nothing written).
  */
 import { parseArgs } from "node:util";
-import { progressReporter, type ProgressCallback } from "./progress";
+import { progressReporter, type ProgressCallback } from "../core/progress";
 
 /** An error in what the user gave us: reported in one line with exit code 2. */
 export class UsageError extends Error {}

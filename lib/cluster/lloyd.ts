@@ -12,10 +12,10 @@
  * Where it differs from ml-kmeans (on purpose): an empty cluster is re-seeded with the point
  * farthest from its centre (scikit-learn's relocation) instead of keeping a stale centre; and the
  * stopping rule is "no label changed" instead of a centre-shift tolerance.
- * The random stream is lib/random.ts's mulberry32, so results are reproducible from the seed but
+ * The random stream is lib/core/random.ts's mulberry32, so results are reproducible from the seed but
  * are not the same partitions ml-kmeans would find from the same seed (a different generator).
  */
-import { childSeed, Rng, rng } from "../random";
+import { childSeed, Rng, rng } from "../core/random";
 
 export interface LloydResult {
   /** cluster of each row, 0..k−1 (raw order, not canonical) */

@@ -13,7 +13,7 @@ import { printable } from "./printable";
 /**
  * An input problem, located. `row` is the 1-based line of the file (the header is row 1). The message is one
  * printable line: control characters from the file (a province name, the file's own name) are escaped
- * (lib/printable.ts), so echoing it cannot garble a terminal; the fields keep the raw text.
+ * (lib/core/printable.ts), so echoing it cannot garble a terminal; the fields keep the raw text.
  */
 export class InputError extends Error {
   constructor(
@@ -112,7 +112,7 @@ export function parseCsvText(text: string, file: string): CsvTable["rows"] {
 
 /**
  * Read a CSV file: decode, parse, split off the header. Throws InputError for an empty file, an unreadable one,
- * and one larger than MAX_CSV_BYTES (lib/inputFile.ts; refused before it is read, or as soon as a device or pipe
+ * and one larger than MAX_CSV_BYTES (lib/core/inputFile.ts; refused before it is read, or as soon as a device or pipe
  * passes the limit).
  */
 export function readCsv(file: string, bytes?: Uint8Array): CsvTable {

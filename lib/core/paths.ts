@@ -20,7 +20,7 @@ export function repoRoot(): string {
       dir = up;
     }
   }
-  throw new Error(`cannot find the repository root (a folder with package.json and lib/paths.ts) above ${__dirname}`);
+  throw new Error(`cannot find the repository root (a folder with package.json and lib/core/paths.ts) above ${__dirname}`);
 }
 
 /** A path inside the repository, e.g. dataPath("derived", "province_flows.csv"). */

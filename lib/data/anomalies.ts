@@ -288,7 +288,7 @@ export const negativeValues: Rule = (t) => {
 
 /**
  * Rural household consumption FU101 above urban FU102 (printed totals). Urban consumption exceeds rural in every
- * other table here; where an outside source shows the labels are swapped (lib/corrections.ts), the derived full
+ * other table here; where an outside source shows the labels are swapped (lib/data/corrections.ts), the derived full
  * tables carry the swapped columns and the kind says so.
  */
 export const ruralExceedsUrban: Rule = (t) => {

@@ -1,6 +1,6 @@
 /**
  * Documented corrections to the raw tables, applied only to the derived full tables (data/derived/io-tables/).
- * Each one is detected by a rule in lib/anomalies.ts and reported there; this list only says which detected
+ * Each one is detected by a rule in lib/data/anomalies.ts and reported there; this list only says which detected
  * cases have outside evidence strong enough to correct, and what the evidence is.
  */
 import { swapColumns, type IoTable } from "./ioTable";

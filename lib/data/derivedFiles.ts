@@ -1,13 +1,13 @@
 /**
  * Readers of the pipeline's report files, data/derived/anomalies.csv and data/derived/total_row_differences.csv
- * (written by scripts/build-data.ts from the rules of lib/anomalies.ts; columns documented in data/README.md).
+ * (written by scripts/build-data.ts from the rules of lib/data/anomalies.ts; columns documented in data/README.md).
  * Validated like every reader here: a bad cell is one InputError naming the file, the row and the column.
  */
-import { InputError, readCsv } from "./csv";
+import { InputError, readCsv } from "../core/csv";
 import type { Anomaly, TotalRowDifference } from "./anomalies";
-import { dataPath } from "./paths";
-import { isProvince } from "./provinces";
-import type { Plain } from "./notebook/rows";
+import { dataPath } from "../core/paths";
+import { isProvince } from "../paper/provinces";
+import type { Plain } from "../core/plainRows";
 
 function columns(file: string, header: string[], names: readonly string[]): Record<string, number> {
   return Object.fromEntries(

@@ -1,5 +1,5 @@
 /**
- * The 2017 province data in four editions: the two of lib/editions.ts and the two mixtures between
+ * The 2017 province data in four editions: the two of lib/data/editions.ts and the two mixtures between
  * them, so that the effect of each of the two choices that separate the paper from the workbooks can
  * be seen on its own.
  *
@@ -10,7 +10,7 @@
  *   provincial table or the sum of its 42 sector rows (data/derived/province_flows.csv, basis
  *   printed_total or sector_sum). Value added is taken from the same basis as the flows.
  *
- *   variant            GDP           flows            = lib/editions.ts
+ *   variant            GDP           flows            = lib/data/editions.ts
  *   paper              yearbook      printed totals     provinceFlows2017("paper")
  *   yearbook_sectors   yearbook      sums of sectors
  *   va_printed         value added   printed totals
@@ -18,7 +18,7 @@
  */
 import { DerivedFlowRow, GdpRow, readDerivedFlows, readGdp2017 } from "./editions";
 import { ProvinceFlows } from "./provinceFlows";
-import { PROVINCES } from "./provinces";
+import { PROVINCES } from "../paper/provinces";
 
 export type GdpSource = "yearbook" | "value_added";
 export type FlowBasis = "printed_total" | "sector_sum";

@@ -5,10 +5,10 @@
  *   yearbook GDP (printed in Tables 5–6, recovered from Tables 2–4, or from the yearbook: data/derived/gdp_2017.csv).
  * - `tables`: straight from the workbooks — flows summed over the 42 sectors and GDP = the table's value added (TVA).
  */
-import { InputError, readCsv } from "./csv";
-import { dataPath } from "./paths";
+import { InputError, readCsv } from "../core/csv";
+import { dataPath } from "../core/paths";
 import { parseAmount, type ProvinceFlows } from "./provinceFlows";
-import { PROVINCES, isProvince } from "./provinces";
+import { PROVINCES, isProvince } from "../paper/provinces";
 
 export const EDITIONS = ["paper", "tables"] as const;
 export type Edition = (typeof EDITIONS)[number];

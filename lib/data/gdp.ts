@@ -3,15 +3,15 @@
  *
  * The paper's GDP column is the yearbook's provincial GDP, not the tables' value added. It prints it for the
  * 19 provinces of Tables 5–6; every group total of Tables 2–6 is a linear constraint on the others, and
- * subtraction (lib/subtraction.ts) recovers nine more. 天津, 福建 and 广东 only appear together (外向型经济 and
+ * subtraction (lib/core/subtraction.ts) recovers nine more. 天津, 福建 and 广东 only appear together (外向型经济 and
  * 东部地区 minus what is known), so their sum is determined but not their split: for those three the yearbook
  * figures are used (China Statistical Yearbook 2018, table 3-9, 2017 GDP as first published; quoted in
  * data/raw/io-tables/SOURCE.md), and their sum is checked against the recovered sum.
  */
-import { PAPER_LAYOUTS } from "./groupings";
-import { loadPrintedTable, type PrintedTableNumber } from "./paperTables";
-import { PROVINCES } from "./provinces";
-import { halfUnit, recoverBySubtraction, type Check, type Constraint, type KnownValue, type Underdetermined } from "./subtraction";
+import { PAPER_LAYOUTS } from "../paper/groupings";
+import { loadPrintedTable, type PrintedTableNumber } from "../paper/printedTables";
+import { PROVINCES } from "../paper/provinces";
+import { halfUnit, recoverBySubtraction, type Check, type Constraint, type KnownValue, type Underdetermined } from "../core/subtraction";
 
 /** Yearbook 2017 GDP (亿元) for the provinces the paper's tables do not determine individually. */
 export const YEARBOOK_GDP_2017: Readonly<Record<string, number>> = {

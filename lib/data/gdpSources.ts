@@ -2,10 +2,10 @@
  * Where each province's 2017 GDP in the paper's edition comes from, for reading: printed in Tables 5–6, recovered
  * by subtraction from the group totals of Tables 2–6 (with its recipe), or taken from the yearbook (天津, 福建, 广东,
  * whose split the tables do not determine) — and the check that the yearbook's three add up to the recovered sum.
- * The recovery itself is lib/gdp.ts.
+ * The recovery itself is lib/data/gdp.ts.
  */
 import { YEARBOOK_GDP_2017, type GdpRecovery } from "./gdp";
-import { PROVINCES } from "./provinces";
+import { PROVINCES } from "../paper/provinces";
 
 export type GdpSourceRow = {
   province_zh: string;
@@ -62,7 +62,7 @@ export type YearbookSumCheck = {
 export function yearbookSumChecks(recovery: GdpRecovery): YearbookSumCheck[] {
   return recovery.underdetermined.map((u) => {
     const missing = u.members.filter((m) => YEARBOOK_GDP_2017[m] === undefined);
-    if (missing.length) throw new Error(`no yearbook GDP for ${missing.join("、")} (lib/gdp.ts YEARBOOK_GDP_2017)`);
+    if (missing.length) throw new Error(`no yearbook GDP for ${missing.join("、")} (lib/data/gdp.ts YEARBOOK_GDP_2017)`);
     const yearbook_sum = u.members.reduce((s, m) => s + YEARBOOK_GDP_2017[m], 0);
     const difference = yearbook_sum - u.sum;
     return {

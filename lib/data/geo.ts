@@ -8,9 +8,9 @@
  * accept; with the RFC's winding d3 reads each small polygon as "the sphere minus this polygon" and paints the globe.
  */
 import { readFileSync } from "node:fs";
-import type { DecodedFeature, Position, Ring } from "./echarts-geo";
-import { dataPath } from "./paths";
-import { PROVINCES } from "./provinces";
+import type { DecodedFeature, Position, Ring } from "./echartsGeo";
+import { dataPath } from "../core/paths";
+import { PROVINCES } from "../paper/provinces";
 
 /** A region drawn on the map: a province of the paper, or one drawn with no data. */
 export interface MapRegion {

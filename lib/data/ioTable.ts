@@ -35,7 +35,7 @@ export type TradeLayout = keyof typeof TRADE_COLUMNS;
 export const NATIONAL_ZH = "全国";
 
 /**
- * The largest magnitude accepted in a table cell, 万元: 10¹² 万元 = 10⁸ 亿元, the bound of lib/provinceFlows.ts
+ * The largest magnitude accepted in a table cell, 万元: 10¹² 万元 = 10⁸ 亿元, the bound of lib/data/provinceFlows.ts
  * MAX_AMOUNT. The largest cell of the 2012 and 2017 tables is 1.6 × 10¹⁰ 万元 (a national total); a cell above
  * the bound is a corrupt workbook or one in the wrong unit, and sums of such cells could overflow.
  */
@@ -45,7 +45,7 @@ export interface IoTable {
   /** path of the workbook, as given */
   file: string;
   year: number;
-  /** short name as in lib/provinces.ts; "全国" for the national table */
+  /** short name as in lib/paper/provinces.ts; "全国" for the national table */
   province_zh: string;
   /** which trade columns the table has (see TRADE_COLUMNS) */
   trade: TradeLayout;

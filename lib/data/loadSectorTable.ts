@@ -10,9 +10,9 @@
  * finite number is one InputError naming the file, the line and the column. Cells the model does not
  * read (e.g. the value-added rows under the final-use columns) may be empty.
  */
-import { InputError, readCsv } from "../csv";
-import { dataPath } from "../paths";
-import { PROVINCES, type Province } from "../provinces";
+import { InputError, readCsv } from "../core/csv";
+import { dataPath } from "../core/paths";
+import { PROVINCES, type Province } from "../paper/provinces";
 
 /** 万元 per 亿元. */
 export const WAN_PER_YI = 10_000;
@@ -55,7 +55,7 @@ export function loadSectorTable(year: number, slug: string, file = sectorTablePa
   return parseSectorTable(readCsv(file), year, province);
 }
 
-/** Parse an already read CSV (see lib/csv.ts `readCsv`) into a SectorTable. */
+/** Parse an already read CSV (see lib/core/csv.ts `readCsv`) into a SectorTable. */
 export function parseSectorTable(csv: ReturnType<typeof readCsv>, year: number, province: Province): SectorTable {
   const { file, header, rows } = csv;
   if (header[0] !== "code") throw new InputError(file, 1, header[0] ?? "", `first column must be "code", found "${header[0] ?? ""}"`);

@@ -4,9 +4,9 @@
  *
  * Every problem ends in one InputError naming the file, the row and the column; nothing becomes NaN.
  */
-import { InputError, readCsv } from "./csv";
-import { FLOW_COLUMNS, type Flows } from "./indicators";
-import { PROVINCES, isProvince } from "./provinces";
+import { InputError, readCsv } from "../core/csv";
+import { FLOW_COLUMNS, type Flows } from "../paper/columns";
+import { PROVINCES, isProvince } from "../paper/provinces";
 
 export interface ProvinceFlows extends Flows {
   province_zh: string;

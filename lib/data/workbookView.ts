@@ -1,13 +1,13 @@
 /**
  * From one raw workbook to its tidy row: what the statistics bureau's sheet looks like, which cells the parser reads,
  * and how they become one row of data/derived/province_flows.csv. For showing provenance; the pipeline itself is
- * lib/ioTable.ts (parser) and lib/tableFlows.ts (flows).
+ * lib/data/ioTable.ts (parser) and lib/data/tableFlows.ts (flows).
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "xlsx";
 import { cell, type IoTable } from "./ioTable";
-import { dataPath } from "./paths";
+import { dataPath } from "../core/paths";
 import { FLOW_FIELDS, YI_PER_WAN, tableFlows, type Basis, type FlowField } from "./tableFlows";
 import type { DerivedFlowRow } from "./editions";
 
@@ -73,7 +73,7 @@ export function rawWorkbooks(): { year: number; files: number; first: string; la
 /**
  * Where each field of a printed_total row comes from: the cell of the workbook (row code × column code). The
  * sector_sum basis sums the same column over rows 01–42 (value added: the TVA row over columns 01–42).
- * test/workbookView.test.ts checks this list against lib/tableFlows.ts.
+ * test/workbookView.test.ts checks this list against lib/data/tableFlows.ts.
  */
 export const PRINTED_TOTAL_CELLS: Readonly<Partial<Record<FlowField, { row: string; cols: readonly string[] }>>> = {
   total_output: { row: "TI", cols: ["TIU"] },

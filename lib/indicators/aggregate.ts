@@ -1,21 +1,11 @@
 /**
  * Aggregation of province flows into the paper's table layout: sum the flows of each group, then divide.
  */
-import type { LayoutRow } from "./groupings";
-import {
-  FLOW_COLUMNS,
-  RATIO_COLUMNS,
-  SHARE_COLUMNS,
-  ratios,
-  shares,
-  sumFlows,
-  type FlowColumn,
-  type Flows,
-  type RatioColumn,
-  type ShareColumn,
-} from "./indicators";
-import type { ProvinceFlows } from "./provinceFlows";
-import { province } from "./provinces";
+import type { LayoutRow } from "../paper/groupings";
+import { ratios, shares, sumFlows } from "./ratios";
+import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn, type Flows, type RatioColumn, type ShareColumn } from "../paper/columns";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { province } from "../paper/provinces";
 
 export const TABLE_COLUMNS = ["group_zh", "group_en", ...FLOW_COLUMNS, ...RATIO_COLUMNS, ...SHARE_COLUMNS] as const;
 

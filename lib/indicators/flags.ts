@@ -1,5 +1,5 @@
 /**
- * What the data pipeline's anomalies (data/derived/anomalies.csv, found by the rules of lib/anomalies.ts) mean for the
+ * What the data pipeline's anomalies (data/derived/anomalies.csv, found by the rules of lib/data/anomalies.ts) mean for the
  * paper's five indicators: which indicator of which table they touch, and whether the value can still be compared
  * across years.
  *
@@ -14,13 +14,13 @@
  *   and total_row_difference of a trade column (printed total ≠ Σ sectors, so the basis matters): the value stands,
  *   but the reader should know; comparable.
  */
-import { InputError, readCsv } from "./csv";
-import type { RatioColumn } from "./indicators";
-import { dataPath } from "./paths";
-import type { Anomaly } from "./anomalies";
-import { isProvince } from "./provinces";
+import { InputError, readCsv } from "../core/csv";
+import type { RatioColumn } from "../paper/columns";
+import { dataPath } from "../core/paths";
+import type { Anomaly } from "../data/anomalies";
+import { isProvince } from "../paper/provinces";
 
-/** One row of data/derived/anomalies.csv (see data/README.md): what lib/anomalies.ts detects, as written. */
+/** One row of data/derived/anomalies.csv (see data/README.md): what lib/data/anomalies.ts detects, as written. */
 export type AnomalyRow = Anomaly;
 
 const ANOMALY_COLUMNS = ["year", "province_zh", "kind", "column", "value", "reference", "detail_zh", "detail_en"] as const;

@@ -5,9 +5,9 @@
  */
 import * as dfd from "danfojs-node";
 import { aggregate, provinceIndicators, TABLE_COLUMNS, type TableRow } from "./aggregate";
-import { provinceFlows2017, type Edition } from "./editions";
-import type { LayoutRow } from "./groupings";
-import { readProvinceFlows, type ProvinceFlows } from "./provinceFlows";
+import { provinceFlows2017, type Edition } from "../data/editions";
+import type { LayoutRow } from "../paper/groupings";
+import { readProvinceFlows, type ProvinceFlows } from "../data/provinceFlows";
 
 // pure tfjs prints a banner on first use; a notebook does not need it
 dfd.tensorflow.enableProdMode?.();
@@ -29,7 +29,7 @@ export function recordsOf<T = Record<string, unknown>>(df: dfd.DataFrame): T[] {
   return dfd.toJSON(df, { format: "column" }) as T[];
 }
 
-/** A province flow CSV (validated: lib/provinceFlows.ts) as a DataFrame. */
+/** A province flow CSV (validated: lib/data/provinceFlows.ts) as a DataFrame. */
 export function readProvinceFrame(file: string): dfd.DataFrame {
   return frameOf<ProvinceFlows>(readProvinceFlows(file));
 }

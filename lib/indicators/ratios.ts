@@ -4,21 +4,13 @@
  * Notation (亿元): X exports 出口, M imports 进口, O domestic outflow to other provinces 国内省外流出,
  * I domestic inflow from other provinces 国内省外流入, Y GDP, GO total output 总产出.
  * The definitions were checked against the printed numbers: every printed ratio of Tables 2–6 follows
- * from the printed flows and GDP by these formulas (test/indicators.test.ts, lib/reconcile.ts).
+ * from the printed flows and GDP by these formulas (test/indicators.test.ts, lib/checks/reconcile.ts).
  *
  * For a group of provinces, flows are summed first and then divided (`aggregate.ts`): a group ratio
  * is a ratio of sums, not a mean of ratios.
  */
+import { FLOW_COLUMNS, type Flows, type RatioColumn, type ShareColumn } from "../paper/columns";
 
-/** The flows every indicator is computed from (亿元). */
-export interface Flows {
-  total_output: number;
-  gdp: number;
-  export: number;
-  outflow: number;
-  import: number;
-  inflow: number;
-}
 
 /** 内外贸易比 (domestic-to-foreign trade ratio) = (O + I) / (X + M); a pure ratio, not a percentage. */
 export function tradeRatio(f: Flows): number {
@@ -50,23 +42,6 @@ export function share(part: number, whole: number): number {
   return (part / whole) * 100;
 }
 
-/** The flow columns, in the order the paper's tables print them. */
-export const FLOW_COLUMNS = ["total_output", "gdp", "export", "outflow", "import", "inflow"] as const;
-export type FlowColumn = (typeof FLOW_COLUMNS)[number];
-
-/** The ratio columns, in the order the paper's tables print them. */
-export const RATIO_COLUMNS = ["trade_ratio", "ftd", "dtd", "outflow_rate", "inflow_rate"] as const;
-export type RatioColumn = (typeof RATIO_COLUMNS)[number];
-
-export const SHARE_COLUMNS = [
-  "share_total_output",
-  "share_gdp",
-  "share_export",
-  "share_outflow",
-  "share_import",
-  "share_inflow",
-] as const;
-export type ShareColumn = (typeof SHARE_COLUMNS)[number];
 
 export type Ratios = Record<RatioColumn, number>;
 
@@ -99,18 +74,3 @@ export function sumFlows(rows: readonly Flows[]): Flows {
   for (const r of rows) for (const c of FLOW_COLUMNS) total[c] += r[c];
   return total;
 }
-
-/** Bilingual labels of the columns, as the paper prints them. */
-export const COLUMN_LABELS: Record<FlowColumn | RatioColumn, { zh: string; en: string }> = {
-  total_output: { zh: "总产出", en: "Total output" },
-  gdp: { zh: "GDP", en: "GDP" },
-  export: { zh: "出口", en: "Exports" },
-  outflow: { zh: "国内省外流出", en: "Outflow to other provinces" },
-  import: { zh: "进口", en: "Imports" },
-  inflow: { zh: "国内省外流入", en: "Inflow from other provinces" },
-  trade_ratio: { zh: "内外贸易比", en: "Domestic/foreign trade ratio" },
-  ftd: { zh: "外贸依存度", en: "Foreign-trade dependence (%)" },
-  dtd: { zh: "内贸依存度", en: "Domestic-trade dependence (%)" },
-  outflow_rate: { zh: "流出率", en: "Outflow rate (%)" },
-  inflow_rate: { zh: "流入率", en: "Inflow rate (%)" },
-};

@@ -8,9 +8,9 @@
  * stack them; `overlaps` says where.
  */
 import { aggregate, type TableRow } from "./aggregate";
-import { LOCATION_GROUPS, NATIONAL, NORTHWEST, REGION_GROUPS, TYPE_GROUPS, YANGTZE, YELLOW_RIVER, defineGroup, type Group, type LayoutRow } from "./groupings";
-import type { ProvinceFlows } from "./provinceFlows";
-import { PROVINCES } from "./provinces";
+import { LOCATION_GROUPS, NATIONAL, NORTHWEST, REGION_GROUPS, TYPE_GROUPS, YANGTZE, YELLOW_RIVER, defineGroup, type Group, type LayoutRow } from "../paper/groupings";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { PROVINCES } from "../paper/provinces";
 
 export interface Grouping {
   id: string;
@@ -42,7 +42,7 @@ export interface GroupSpec {
   members: readonly string[];
 }
 
-/** A grouping from the user's groups; every name is checked (lib/groupings.ts defineGroup). */
+/** A grouping from the user's groups; every name is checked (lib/paper/groupings.ts defineGroup). */
 export function customGrouping(specs: readonly GroupSpec[], zh = "自定义分组", en = "Custom grouping"): Grouping {
   if (specs.length === 0) throw new Error("customGrouping: no groups given");
   const seen = new Set<string>();

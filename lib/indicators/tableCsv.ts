@@ -1,15 +1,15 @@
 /**
- * The reproduced tables as CSV rows in exactly the layout `trade-patterns tables` writes (lib/cli.ts tableFiles), so
- * a notebook that writes table1.csv or table2.csv with lib/notebook/tables.ts writeCsv produces the same file as the
+ * The reproduced tables as CSV rows in exactly the layout `trade-patterns tables` writes (lib/cli/cli.ts tableFiles), so
+ * a notebook that writes table1.csv or table2.csv with lib/present/tables.ts writeCsv produces the same file as the
  * command (test/table1.test.ts compares them byte for byte).
  */
 import { aggregate, TABLE_COLUMNS } from "./aggregate";
-import { PAPER_LAYOUTS } from "./groupings";
-import type { PrintedTableNumber } from "./paperTables";
-import type { ProvinceFlows } from "./provinceFlows";
-import { PROVINCES, typeEn } from "./provinces";
+import { PAPER_LAYOUTS } from "../paper/groupings";
+import type { PrintedTableNumber } from "../paper/printedTables";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { PROVINCES, typeEn } from "../paper/provinces";
 
-/** A CSV as header + rows, ready for writeCsv (lib/notebook/tables.ts) or toCsv (lib/csv.ts). */
+/** A CSV as header + rows, ready for writeCsv (lib/present/tables.ts) or toCsv (lib/core/csv.ts). */
 export interface CsvRows {
   header: string[];
   rows: (string | number)[][];

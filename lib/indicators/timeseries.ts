@@ -9,13 +9,13 @@
  * (TVA) as GDP in every year (`gdp: "value_added"`). For 2017 the paper's yearbook GDP (data/derived/gdp_2017.csv) is
  * available as `gdp: "yearbook"`; it gives the paper's printed values but mixes two GDP concepts across years.
  *
- * Formulas (lib/indicators.ts): 外贸依存度 (X + M)/Y, 内贸依存度 (O + I)/Y, 内外贸易比 (O + I)/(X + M),
+ * Formulas (lib/indicators/ratios.ts): 外贸依存度 (X + M)/Y, 内贸依存度 (O + I)/Y, 内外贸易比 (O + I)/(X + M),
  * 流出率 (X + O)/Y = gross outflow / Y, 流入率 (M + I)/Y = gross inflow / Y (× 100 for the four percentages).
  * An undefined value is null with a flag, never NaN.
  */
-import type { RatioColumn } from "./indicators";
-import { readDerivedFlows, readGdp2017, type DerivedFlowRow } from "./editions";
-import type { Group } from "./groupings";
+import type { RatioColumn } from "../paper/columns";
+import { readDerivedFlows, readGdp2017, type DerivedFlowRow } from "../data/editions";
+import type { Group } from "../paper/groupings";
 import {
   ALL_INDICATORS,
   SPLIT_INDICATORS,
@@ -25,8 +25,8 @@ import {
   undefinedRatioFlag,
   type AnomalyRow,
   type IndicatorFlag,
-} from "./indicatorFlags";
-import { PROVINCES } from "./provinces";
+} from "./flags";
+import { PROVINCES } from "../paper/provinces";
 
 export const YEARS = [2007, 2012, 2017] as const;
 export type Year = (typeof YEARS)[number];

@@ -16,7 +16,7 @@
  */
 import { join } from "node:path";
 import { Matrix } from "ml-matrix";
-import { PROVINCES } from "../provinces";
+import { PROVINCES } from "../paper/provinces";
 import {
   domesticCoefficients,
   domesticShare,
@@ -27,9 +27,9 @@ import {
   valueAddedCoefficients,
   valueAddedMultipliers,
 } from "./leontief";
-import { loadSectorTable, type SectorTable } from "./loadSectorTable";
+import { loadSectorTable, type SectorTable } from "../data/loadSectorTable";
 import { netReexports, type NettedSector, type TradeRow } from "./reexport";
-import { sectorsOf } from "./sectors";
+import { sectorsOf } from "../data/sectors";
 
 export const COMPONENTS = [
   { key: "exports", column: "EX", zh: "出口", en: "Exports" },
@@ -266,7 +266,7 @@ export function decomposeProvince(table: SectorTable, options: DecomposeOptions 
 
 /**
  * The decomposition for all 31 provinces of one table year (2017 by default; 2012 also works), in the
- * order of lib/provinces.ts. Reads data/derived/io-tables/{year}/{slug}.csv. This is what
+ * order of lib/paper/provinces.ts. Reads data/derived/io-tables/{year}/{slug}.csv. This is what
  * `trade-patterns decompose [--year 2017] --json` prints.
  */
 export function decompose(year = 2017, options: DecomposeOptions = {}): ProvinceDecomposition[] {

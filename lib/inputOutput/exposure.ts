@@ -1,7 +1,7 @@
 /**
  * Exposure of a province's GDP to the two circulations, measured by value added rather than gross flows.
  *
- *   share_k = VA_k / TVA,   VA_k = v · L · f_k   (lib/io/decompose.ts)
+ *   share_k = VA_k / TVA,   VA_k = v · L · f_k   (lib/inputOutput/decompose.ts)
  *
  * The paper's indicators are gross: 外贸依存度 (X + M)/Y and 内贸依存度 (O + I)/Y count a good each time it crosses a
  * border, so a province that passes inflows on as outflows looks highly dependent while adding little value.
@@ -10,11 +10,12 @@
  *
  * Groups: sum, then divide (Σ_p VA_k,p / Σ_p TVA_p), like the paper's group ratios, never a mean of ratios.
  */
-import type { ComponentKey } from "../io/decompose";
-import { COMPONENTS } from "../io/decompose";
-import { NATIONAL, TYPE_GROUPS, type Group } from "../groupings";
-import { groupFlows } from "../aggregate";
-import { domesticTradeDependence, foreignTradeDependence, type Flows } from "../indicators";
+import type { ComponentKey } from "./decompose";
+import { COMPONENTS } from "./decompose";
+import { NATIONAL, TYPE_GROUPS, type Group } from "../paper/groupings";
+import { groupFlows } from "../indicators/aggregate";
+import { domesticTradeDependence, foreignTradeDependence } from "../indicators/ratios";
+import { type Flows } from "../paper/columns";
 
 /** The three circulations a province's GDP answers to, and the components that make them up. */
 export const CIRCULATIONS = [

@@ -1,14 +1,14 @@
 /**
  * The gross flows the paper's ratios are computed from, for the table year the value-added analysis uses.
  *
- * 2017: the paper's edition (printed total rows, yearbook GDP; lib/editions.ts). 2012: the paper has no 2012 table,
+ * 2017: the paper's edition (printed total rows, yearbook GDP; lib/data/editions.ts). 2012: the paper has no 2012 table,
  * so the printed total rows of the 2012 workbooks with GDP = the table's value added (data/derived/province_flows.csv).
  */
-import { provinceFlows2017, readDerivedFlows } from "../editions";
-import type { ProvinceFlows } from "../provinceFlows";
-import { PROVINCES } from "../provinces";
+import { provinceFlows2017, readDerivedFlows } from "../data/editions";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import { PROVINCES } from "../paper/provinces";
 
-/** The 31 provinces' gross flows of `year` (2017 or 2012), in the order of lib/provinces.ts. */
+/** The 31 provinces' gross flows of `year` (2017 or 2012), in the order of lib/paper/provinces.ts. */
 export function grossFlows(year: number): ProvinceFlows[] {
   if (year === 2017) return provinceFlows2017("paper");
   if (year !== 2012) throw new Error(`grossFlows: no export/outflow/import/inflow columns for ${year} (2012 and 2017 only)`);

@@ -57,11 +57,11 @@ export function domesticShare(u: readonly number[], m: readonly number[], n: rea
     const name = labels?.[i] ?? `row ${i + 1}`;
     if (external === 0) return 1;
     if (!(ui > 0))
-      throw new Error(`domesticShare: ${name} has imports + inflows ${external} but local use ${ui}; net re-exports first (lib/io/reexport.ts)`);
+      throw new Error(`domesticShare: ${name} has imports + inflows ${external} but local use ${ui}; net re-exports first (lib/inputOutput/reexport.ts)`);
     const d = 1 - external / ui;
     // A netted row has m + n = u up to rounding: accept d down to −1e-12 and call it 0.
     if (d < -1e-12)
-      throw new Error(`domesticShare: ${name} has imports + inflows ${external} > local use ${ui} (share ${d}); net re-exports first (lib/io/reexport.ts)`);
+      throw new Error(`domesticShare: ${name} has imports + inflows ${external} > local use ${ui} (share ${d}); net re-exports first (lib/inputOutput/reexport.ts)`);
     return Math.max(d, 0);
   });
 }

@@ -7,7 +7,7 @@
  * va_k is the value added per yuan (≤ 1: the rest leaks out as imports and inflows). A province that passes
  * goods through (high gross flows, low va) is exposed in gross terms but not in value added.
  */
-import type { ComponentKey } from "../io/decompose";
+import type { ComponentKey } from "./decompose";
 import type { ProvinceValueAdded } from "./provinceValueAdded";
 
 /** m̄ = m · f / Σf: the output multiplier of a final-demand vector (0 if f is empty). */

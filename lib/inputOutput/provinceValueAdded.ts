@@ -1,20 +1,20 @@
 /**
  * Everything the value-added notebook reads about one province's table, computed once: the decomposition of its
- * GDP by final-demand component (lib/io/decompose.ts), the value added each product's final demand induces, the
+ * GDP by final-demand component (lib/inputOutput/decompose.ts), the value added each product's final demand induces, the
  * output and value-added multipliers, and the gross trade columns as printed.
  *
  *   VA_k = v · L · f_k = Σ_j (vL)_j f_kj,   L = (I − A_d)⁻¹,   A_d = d̂ A,   k ∈ {exports, outflows, household, government, capital}
  *
  * The single-region assumption (domestic technical coefficients): imports and inflows supply every local use of a
  * product in the same proportion, d_i = 1 − (m_i + n_i)/u_i, so A_d = d̂ A keeps only what the province buys from
- * itself; exports and outflows are its own production once re-exports are netted out (lib/io/reexport.ts).
+ * itself; exports and outflows are its own production once re-exports are netted out (lib/inputOutput/reexport.ts).
  */
 import { join } from "node:path";
-import { COMPONENTS, decomposeFlows, decomposeProvince, regionFlows, type ComponentKey, type ProvinceDecomposition } from "../io/decompose";
-import { inducedValueAddedByProduct, outputMultipliers } from "../io/leontief";
-import { loadSectorTable, type SectorTable } from "../io/loadSectorTable";
-import { sectorsOf, type Sector } from "../io/sectors";
-import { PROVINCES, type TypeZh } from "../provinces";
+import { COMPONENTS, decomposeFlows, decomposeProvince, regionFlows, type ComponentKey, type ProvinceDecomposition } from "./decompose";
+import { inducedValueAddedByProduct, outputMultipliers } from "./leontief";
+import { loadSectorTable, type SectorTable } from "../data/loadSectorTable";
+import { sectorsOf, type Sector } from "../data/sectors";
+import { PROVINCES, type TypeZh } from "../paper/provinces";
 
 export interface ProvinceValueAdded {
   year: number;
@@ -82,7 +82,7 @@ export function analyseTable(t: SectorTable): ProvinceValueAdded {
 }
 
 /**
- * The analysis for all 31 provinces of one table year (2017; 2012 also works), in the order of lib/provinces.ts,
+ * The analysis for all 31 provinces of one table year (2017; 2012 also works), in the order of lib/paper/provinces.ts,
  * from data/derived/io-tables/{year}/{slug}.csv (or `dir`/{slug}.csv).
  */
 export function provinceValueAdded(year = 2017, options: { dir?: string } = {}): ProvinceValueAdded[] {

@@ -1,9 +1,9 @@
 /**
- * Which provinces and products the re-export netting touches (lib/io/reexport.ts): rows where imports plus inflows
+ * Which provinces and products the re-export netting touches (lib/inputOutput/reexport.ts): rows where imports plus inflows
  * exceed local use, s_i = m_i + n_i − u_i > 0, taken out of exports and outflows before the decomposition, so that
  * transit trade induces no value added in the province.
  */
-import type { ProvinceDecomposition } from "../io/decompose";
+import type { ProvinceDecomposition } from "./decompose";
 
 export interface ReexportSummaryRow {
   zh: string;

@@ -1,5 +1,5 @@
 /**
- * Groups of the 42 products (lib/io/sectors.ts codes) that the paper's sector statements name — 能源 energy,
+ * Groups of the 42 products (lib/data/sectors.ts codes) that the paper's sector statements name — 能源 energy,
  * 化工 chemicals, 原材料 raw materials, 装备制造 equipment, … — and the share of a component's induced value added
  * that each group's final demand carries:
  *
@@ -9,11 +9,11 @@
  * chain calls forth in the province (coal mined for exported electricity counts under electricity). For a group of
  * provinces: sum numerator and denominator over the members, then divide.
  *
- * Codes differ between 2012 and 2017 (lib/io/sectors.ts): 2012's 22 + 23 are 2017's 22, so 2012's 24–36 are
+ * Codes differ between 2012 and 2017 (lib/data/sectors.ts): 2012's 22 + 23 are 2017's 22, so 2012's 24–36 are
  * 2017's 23–35 shifted by one, and 2012's 36 splits into 2017's 35 + 36.
  */
-import type { ComponentKey } from "../io/decompose";
-import { sectorsOf } from "../io/sectors";
+import type { ComponentKey } from "./decompose";
+import { sectorsOf } from "../data/sectors";
 
 export interface SectorGroup {
   key: string;

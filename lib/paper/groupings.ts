@@ -1,7 +1,7 @@
 /**
  * Groupings of provinces and the row layout of the paper's Tables 2–6.
  *
- * A grouping is a list of named groups of provinces. The paper's groupings come from lib/provinces.ts;
+ * A grouping is a list of named groups of provinces. The paper's groupings come from lib/paper/provinces.ts;
  * a user can define any other (京津冀, 长三角, 成渝 …) with `defineGroup` and get the same table.
  */
 import { LOCATIONS, PROVINCES, REGIONS, TYPES, province, type Province } from "./provinces";

@@ -6,9 +6,9 @@
  * printed text next to its value, because the number of printed decimals is what a reproduction must round to.
  */
 import { join } from "path";
-import { InputError, readCsv } from "./csv";
-import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn, type RatioColumn, type ShareColumn } from "./indicators";
-import { dataPath } from "./paths";
+import { InputError, readCsv } from "../core/csv";
+import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn, type RatioColumn, type ShareColumn } from "./columns";
+import { dataPath } from "../core/paths";
 import { LOCATIONS, PROVINCES, REGIONS, TYPES, type LocationZh, type RegionZh, type TypeZh } from "./provinces";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -32,7 +32,7 @@ export type GroupKind = "national" | "type" | "region" | "location" | "basin" | 
 /** What a printed row label stands for: a stable id, the canonical Chinese name, and an English label. */
 export interface GroupLabel {
   id: string;
-  /** canonical Chinese name (lib/provinces.ts spelling; the printed label may differ, e.g. 均衡性经济) */
+  /** canonical Chinese name (lib/paper/provinces.ts spelling; the printed label may differ, e.g. 均衡性经济) */
   zh: string;
   en: string;
   kind: GroupKind;
@@ -105,7 +105,7 @@ export interface Table1Row {
   province_zh: string;
   /** type label as Table 1 prints it (自洽性经济 where the text says 自洽型经济) */
   type_zh_printed: string;
-  /** canonical type (lib/provinces.ts) */
+  /** canonical type (lib/paper/provinces.ts) */
   type_zh: TypeZh;
 }
 export const TABLE1_HEADER: readonly string[] = ["province_zh", "type_zh_printed", "type_zh"];
@@ -123,14 +123,14 @@ export function parsePrintedNumber(text: string): PrintedCell | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Files
 
-/** data/paper/ of this project (lib/paths.ts walks up to the folder holding package.json, also via notebooks/lib). */
+/** data/paper/ of this project (lib/core/paths.ts walks up to the folder holding package.json, also via notebooks/lib). */
 export function paperDataDir(): string {
   return dataPath("paper");
 }
 
 /**
  * The data rows of a transcription file, each exactly as wide as `header`, no cell padded with whitespace.
- * Errors are InputErrors (lib/csv.ts): file, row (the file's line, header = row 1) and column.
+ * Errors are InputErrors (lib/core/csv.ts): file, row (the file's line, header = row 1) and column.
  */
 function readExact(file: string, header: readonly string[]): { row: number; cells: string[] }[] {
   const csv = readCsv(file);

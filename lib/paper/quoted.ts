@@ -6,7 +6,7 @@
  *
  * test/quoted.test.ts checks that every sentence occurs in the paper text and that every printed number occurs in its
  * sentence. What the 2007, 2012 and 2017 input-output tables can say about the same quantities is computed in
- * lib/quotedComparison.ts.
+ * lib/checks/quotedComparison.ts.
  */
 
 export type QuotedTopic = "trade_dependence" | "growth" | "investment" | "land" | "real_estate" | "retail" | "online_retail";

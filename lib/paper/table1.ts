@@ -1,12 +1,12 @@
 /**
  * Table 1 (表1 中国各地区内外贸模式及特征) as the paper prints it: for each of the seven types, its provinces
  * (地区, in printed order, from data/paper/table1.csv) and its one-sentence description (特征, verbatim here,
- * with an English rendering). The per-province table1.csv is lib/tableCsv.ts table1Csv.
+ * with an English rendering). The per-province table1.csv is lib/indicators/tableCsv.ts table1Csv.
  *
  * The paper says where the types come from only in general terms ("经过聚类分析，并采取定性分析和定量分析相结合
  * 方法"); notebook 01 and lib/cluster/* test how far the indicators alone lead to this table.
  */
-import { loadTable1, type Table1Row } from "./paperTables";
+import { loadTable1, type Table1Row } from "./printedTables";
 import { TYPES, province, type TypeZh } from "./provinces";
 
 /** Table 1's 特征 column, verbatim (test/table1.test.ts finds each sentence in the paper text). */

@@ -7,16 +7,16 @@
  * (transit trade larger than output, a large error column, printed total ≠ sum of sectors); — no value (2007 has no
  * split; 2007 西藏 has no table).
  */
-import { flagOfAnomaly, type AnomalyRow, type FlagKind, type IndicatorFlag } from "./indicatorFlags";
-import type { RatioColumn } from "./indicators";
-import { COLUMN_LABELS } from "./indicators";
-import type { Assignment } from "./migration";
-import { province } from "./provinces";
-import type { ComparisonRow } from "./quotedComparison";
-import { yearsLabel } from "./quoted";
-import { GDP_SOURCE_LABELS, isComparable, type ChangeSummary, type Coverage, type IndicatorRow, type Jump } from "./timeseries";
-import type { Column } from "./notebook/display";
-import { pick, type Lang } from "./charts/plotly";
+import { flagOfAnomaly, type AnomalyRow, type FlagKind, type IndicatorFlag } from "../indicators/flags";
+import type { RatioColumn } from "../paper/columns";
+import { COLUMN_LABELS } from "../paper/columns";
+import type { Assignment } from "../typology/migration";
+import { province } from "../paper/provinces";
+import type { ComparisonRow } from "../checks/quotedComparison";
+import { yearsLabel } from "../paper/quoted";
+import { GDP_SOURCE_LABELS, isComparable, type ChangeSummary, type Coverage, type IndicatorRow, type Jump } from "../indicators/timeseries";
+import type { Column } from "./display";
+import { pick, type Lang } from "../core/text";
 
 export const MARK_NOT_COMPARABLE = "†";
 export const MARK_NOTE = "‡";
@@ -283,7 +283,7 @@ export function standardColumns(rows: readonly IndicatorRow[], rowsYearbook2017:
   return { split, gross };
 }
 
-/** The jump screen (lib/timeseries.ts flowJumps) as display rows. */
+/** The jump screen (lib/indicators/timeseries.ts flowJumps) as display rows. */
 export function jumpTable(jumps: readonly Jump[], lang: Lang): Record<string, string>[] {
   const FLOW = {
     foreign: { zh: "外贸（出口+进口）", en: "foreign (X + M)" },
@@ -330,7 +330,7 @@ export const COVERAGE_COLUMNS: Column[] = [
   { key: "gdp", label: { zh: "GDP口径", en: "GDP used" } },
 ];
 
-/** Change summaries (lib/timeseries.ts summarizeChange) as display rows. */
+/** Change summaries (lib/indicators/timeseries.ts summarizeChange) as display rows. */
 export function changeSummaryTable(summaries: readonly ChangeSummary[], lang: Lang): Record<string, string | number>[] {
   const unit = (u: string) => pick({ zh: u, en: UNIT_EN(u) }, lang);
   const pp = (v: number) => `${v > 0 ? "+" : ""}${v.toFixed(1)}`;
@@ -367,7 +367,7 @@ export const CHANGE_SUMMARY_COLUMNS: Column[] = [
   { key: "excluded", label: { zh: "不可比（未计入）", en: "Not comparable (left out)" } },
 ];
 
-/** Agreement figures (lib/migration.ts agreementSummary) as display rows. */
+/** Agreement figures (lib/typology/migration.ts agreementSummary) as display rows. */
 export function agreementTable(rows: readonly { zh: string; en: string; agree: number; total: number }[], lang: Lang): Record<string, string>[] {
   return rows.map((r) => ({ what: pick(r, lang), agree: `${r.agree}/${r.total}`, share: r.total ? `${((100 * r.agree) / r.total).toFixed(0)}%` : MARK_MISSING }));
 }

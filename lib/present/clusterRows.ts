@@ -4,22 +4,24 @@
  * reasons, and the provinces placed elsewhere with the indicator that drives each (lib/cluster/drivers.ts).
  * Labels are bilingual ("中文 / English", the chosen language first).
  */
-import { TYPE_COLOURS, bilingual } from "../charts/choropleth";
-import { CLUSTER_PALETTE } from "../charts/clustering";
-import type { Lang } from "../charts/plotly";
-import { RATIO_COLUMNS } from "../indicators";
-import { province, TYPES, typeEn, type TypeZh } from "../provinces";
-import { adjustedMutualInfo, adjustedRandIndex, type Label } from "./agreement";
-import type { Disagreement } from "./drivers";
-import { matchClusters, type Confusion } from "./confusion";
-import { FEATURES, isFeatureName, type ProvinceFlows } from "./features";
-import type { LocalOptimum } from "./restarts";
-import type { RuleDecision } from "./rules";
-import type { SearchBar, TypePoint } from "../charts/clustering";
-import type { MapCategory } from "../charts/choropleth";
-import type { Table1TypeRow } from "../table1";
-import { SCALING_LABELS } from "./scaling";
-import { METHOD_LABELS, type SearchResult } from "./search";
+import { TYPE_COLOURS } from "./charts/choropleth";
+import { bilingual } from "../core/text";
+import { CLUSTER_PALETTE } from "./charts/clustering";
+import type { Lang } from "../core/text";
+import { RATIO_COLUMNS } from "../paper/columns";
+import { province, TYPES, typeEn, type TypeZh } from "../paper/provinces";
+import { adjustedMutualInfo, adjustedRandIndex, type Label } from "../cluster/agreement";
+import type { Disagreement } from "../cluster/drivers";
+import { matchClusters, type Confusion } from "../cluster/confusion";
+import { FEATURES, isFeatureName } from "../typology/features";
+import { type ProvinceFlows } from "../data/provinceFlows";
+import type { LocalOptimum } from "../cluster/restarts";
+import type { RuleDecision } from "../typology/rules";
+import type { SearchBar, TypePoint } from "./charts/clustering";
+import type { MapCategory } from "./charts/choropleth";
+import type { Table1TypeRow } from "../paper/table1";
+import { SCALING_LABELS } from "../cluster/scaling";
+import { METHOD_LABELS, type SearchResult } from "../typology/search";
 
 /** "外向型经济 / Export-oriented economy". */
 export function typeName(t: TypeZh, lang: Lang): string {
@@ -174,7 +176,7 @@ export function agreementSummary(name: string, labels: readonly Label[], types: 
   return { configuration: name, ari: adjustedRandIndex(types, labels), ami: adjustedMutualInfo(types, labels), agreeing: `${agreeing} / ${types.length}` };
 }
 
-/** A feature's unit as lib/cluster/features.ts gives it ("%", "亿元" or "" for a plain ratio). */
+/** A feature's unit as lib/typology/features.ts gives it ("%", "亿元" or "" for a plain ratio). */
 export function featureUnit(name: string): string {
   if (!isFeatureName(name)) throw new RangeError(`unknown feature "${name}"`);
   return FEATURES[name].unit;

@@ -2,7 +2,7 @@
  * Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
  * decimals. Kept here so that notebook cells stay one call long: `table(rows, COLUMNS.gdpSources(LANG), LANG)`.
  */
-import type { Lang } from "../charts/plotly";
+import type { Lang } from "../core/text";
 import type { Column } from "./display";
 
 const name = (lang: Lang, zhKey: string, enKey: string, label = { zh: "省份", en: "Province" }): Column => ({ key: lang === "zh" ? zhKey : enKey, label });
@@ -93,7 +93,7 @@ export const COLUMNS = {
     { key: "consistent", label: { zh: "一致", en: "Consistent" } },
   ],
 
-  /** lib/editionDiff.ts rows: per province (`group` false) or per group */
+  /** lib/checks/editionDiff.ts rows: per province (`group` false) or per group */
   editions: (lang: Lang, group = false): Column[] => [
     group ? name(lang, "group_zh", "group_en", { zh: "地区", en: "Group" }) : name(lang, "province_zh", "province_en"),
     { key: "gdp", label: { zh: "GDP（论文）", en: "GDP (paper)" }, digits: 2 },

@@ -13,9 +13,9 @@
  */
 import { readFileSync, realpathSync } from "fs";
 import type * as Tslab from "tslab";
-import { pick, type Lang, type Text } from "../charts/plotly";
+import { pick, type Lang, type Text } from "../core/text";
 
-/** Any Plotly figure JSON: lib/charts/plotly.ts's Figure, lib/charts/choropleth.ts's PlotlyFigure, … */
+/** Any Plotly figure JSON: lib/present/charts/plotly.ts's Figure, lib/present/charts/choropleth.ts's PlotlyFigure, … */
 export interface FigureJson {
   data: readonly unknown[];
   layout: Record<string, unknown>;

@@ -1,19 +1,19 @@
 /**
  * The robustness notebook's tables (notebooks/05_robustness.ipynb): rows with bilingual column labels for `table()`
- * (lib/notebook/display.ts), and the same as header + rows for `writeCsv` (lib/notebook/tables.ts); plus the
- * summaries its text quotes. Pure functions of the results of lib/cluster/stability.ts, sensitivity.ts and
+ * (lib/present/display.ts), and the same as header + rows for `writeCsv` (lib/present/tables.ts); plus the
+ * summaries its text quotes. Pure functions of the results of lib/typology/stability.ts, sensitivity.ts and
  * editionSensitivity.ts.
  */
-import type { Lang } from "../charts/plotly";
-import type { Column } from "../notebook/display";
-import { province, TYPES, type TypeZh } from "../provinces";
-import { adjustedMutualInfo, adjustedRandIndex, type Label } from "./agreement";
-import type { EditionComparison } from "./editionSensitivity";
-import { matchLabels } from "./hungarian";
-import { SCALING_SHORT } from "../charts/robustness";
-import { METHOD_LABELS, type FeatureSet, type Method } from "./search";
-import { summarizeAxis, type AxisSummary, type SensitivityAxis, type SensitivityCell } from "./sensitivity";
-import { fragileProvinces, type FragileProvince, type StabilityResult } from "./stability";
+import type { Lang } from "../core/text";
+import type { Column } from "./display";
+import { province, TYPES, type TypeZh } from "../paper/provinces";
+import { adjustedMutualInfo, adjustedRandIndex, type Label } from "../cluster/agreement";
+import type { EditionComparison } from "../typology/editionSensitivity";
+import { matchLabels } from "../cluster/hungarian";
+import { SCALING_SHORT } from "./charts/robustness";
+import { METHOD_LABELS, type FeatureSet, type Method } from "../typology/search";
+import { summarizeAxis, type AxisSummary, type SensitivityAxis, type SensitivityCell } from "../typology/sensitivity";
+import { fragileProvinces, type FragileProvince, type StabilityResult } from "../typology/stability";
 
 export interface Tabular {
   columns: Column[];

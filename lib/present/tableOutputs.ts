@@ -1,14 +1,14 @@
 /**
  * The CSV files the regional notebook writes (into build/tables/ through ./tables writeCsv): a computed table in the
- * layout of `trade-patterns tables` (lib/aggregate.ts TABLE_COLUMNS, full precision), and the printed table beside
- * the computed one, cell by cell (lib/compare.ts).
+ * layout of `trade-patterns tables` (lib/indicators/aggregate.ts TABLE_COLUMNS, full precision), and the printed table beside
+ * the computed one, cell by cell (lib/checks/compare.ts).
  */
-import { TABLE_COLUMNS, aggregate, type TableRow } from "../aggregate";
-import { comparedCsv, comparisonRows } from "../compare";
-import { PAPER_LAYOUTS } from "../groupings";
-import type { PrintedTableNumber } from "../paperTables";
-import type { ProvinceFlows } from "../provinceFlows";
-import type { ReconciledCell } from "../reconcile";
+import { TABLE_COLUMNS, aggregate, type TableRow } from "../indicators/aggregate";
+import { comparedCsv, comparisonRows } from "../checks/compare";
+import { PAPER_LAYOUTS } from "../paper/groupings";
+import type { PrintedTableNumber } from "../paper/printedTables";
+import type { ProvinceFlows } from "../data/provinceFlows";
+import type { ReconciledCell } from "../checks/reconcile";
 import { writeCsv } from "./tables";
 
 /** Computed rows as CSV: TABLE_COLUMNS, unrounded. */

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from "fs";
 import { join } from "path";
-import { toCsv } from "../csv";
-import { repoRoot } from "../paths";
+import { toCsv } from "../core/csv";
+import { repoRoot } from "../core/paths";
 
 /** The folder for CSV tables, created if missing. */
 export function tablesDir(): string {
@@ -16,7 +16,7 @@ export function tablesDir(): string {
   return dir;
 }
 
-/** Write a table to <tablesDir>/<name>.csv in the project's CSV format (lib/csv.ts), whole file or nothing. */
+/** Write a table to <tablesDir>/<name>.csv in the project's CSV format (lib/core/csv.ts), whole file or nothing. */
 export function writeCsv(name: string, header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`writeCsv: "${name}" is not a plain file name`);
   const file = join(tablesDir(), name.endsWith(".csv") ? name : `${name}.csv`);

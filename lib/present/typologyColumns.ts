@@ -1,10 +1,10 @@
 /**
- * Column specifications (lib/notebook/display.ts `Column`: key, bilingual label, decimals) for the tables of
- * notebook 01 (overall patterns and the seven types): per-province indicators (lib/frame.ts indicatorFrame) and the
- * clustering summaries of lib/cluster/summaries.ts. (Printed tables beside their recomputation: lib/notebook/views.ts.)
+ * Column specifications (lib/present/display.ts `Column`: key, bilingual label, decimals) for the tables of
+ * notebook 01 (overall patterns and the seven types): per-province indicators (lib/indicators/frame.ts indicatorFrame) and the
+ * clustering summaries of lib/present/clusterRows.ts. (Printed tables beside their recomputation: lib/present/views.ts.)
  */
-import { columnLabel } from "../compare";
-import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS } from "../indicators";
+import { columnLabel } from "../checks/compare";
+import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS } from "../paper/columns";
 import type { Column } from "./display";
 
 /** Flows (亿元, 1 decimal), the five ratios (2 decimals) and, optionally, the six shares (2 decimals). */
@@ -16,7 +16,7 @@ export function indicatorColumns(options: { shares?: boolean } = {}): Column[] {
   ];
 }
 
-/** Columns of the per-province indicator frame (lib/frame.ts indicatorFrame). */
+/** Columns of the per-province indicator frame (lib/indicators/frame.ts indicatorFrame). */
 export function provinceIndicatorColumns(): Column[] {
   return [
     { key: "province_zh", label: { zh: "地区", en: "Province (zh)" } },
@@ -25,7 +25,7 @@ export function provinceIndicatorColumns(): Column[] {
   ];
 }
 
-/** Headings of the clustering summary tables, by row key (lib/cluster/summaries.ts). */
+/** Headings of the clustering summary tables, by row key (lib/present/clusterRows.ts). */
 export const SUMMARY_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   province: { zh: "地区", en: "Province" },
   paper_type: { zh: "表1类型", en: "Type in Table 1" },

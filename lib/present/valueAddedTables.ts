@@ -1,18 +1,18 @@
 /**
- * The value-added notebook's tables: rows and bilingual column labels for `table()` (lib/notebook/display.ts), and
- * the same as header + rows for `writeCsv` (lib/notebook/tables.ts). Shares are printed in percent.
+ * The value-added notebook's tables: rows and bilingual column labels for `table()` (lib/present/display.ts), and
+ * the same as header + rows for `writeCsv` (lib/present/tables.ts). Shares are printed in percent.
  */
-import type { Column } from "../notebook/display";
-import type { Lang } from "../charts/plotly";
-import { COMPONENTS } from "../io/decompose";
-import { REGION_GROUPS, NATIONAL, type Group } from "../groupings";
-import type { PolicyRow } from "../policy";
-import { CIRCULATIONS, OTHER, type DependenceRow, type Exposure, type RankingRow } from "./exposure";
-import type { MultiplierRow } from "./multipliers";
-import type { ProvinceValueAdded } from "./provinceValueAdded";
-import type { ReexportSummaryRow } from "./reexportSummary";
-import type { SectorClaimResult } from "./sectorClaims";
-import { importShareOfUse, type ImportUse, type SectorGroupKey } from "./sectorGroups";
+import type { Column } from "./display";
+import type { Lang } from "../core/text";
+import { COMPONENTS } from "../inputOutput/decompose";
+import { REGION_GROUPS, NATIONAL, type Group } from "../paper/groupings";
+import type { PolicyRow } from "../checks/policy";
+import { CIRCULATIONS, OTHER, type DependenceRow, type Exposure, type RankingRow } from "../inputOutput/exposure";
+import type { MultiplierRow } from "../inputOutput/multipliers";
+import type { ProvinceValueAdded } from "../inputOutput/provinceValueAdded";
+import type { ReexportSummaryRow } from "../inputOutput/reexportSummary";
+import type { SectorClaimResult } from "../checks/sectorClaims";
+import { importShareOfUse, type ImportUse, type SectorGroupKey } from "../inputOutput/sectorGroups";
 
 export interface Tabular {
   columns: Column[];

@@ -1,15 +1,15 @@
 /**
  * The notebooks' reading tables as HTML: a printed table beside the computed one (misprints marked, each with its
  * proof as a footnote), the list of misprints, and the paper's sentences beside their checks. Pure builders over
- * lib/compare.ts and lib/claims.ts results; display them with showHtml (./richTable).
+ * lib/checks/compare.ts and lib/checks/claims.ts results; display them with showHtml (./richTable).
  */
-import type { ClaimResult } from "../claims";
-import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, type ComparedCell } from "../compare";
-import { TABLE_CAPTIONS, type PrintedTableNumber } from "../paperTables";
-import type { ReconciledCell } from "../reconcile";
-import type { Lang } from "../charts/plotly";
-import type { TableRow } from "../aggregate";
-import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn } from "../indicators";
+import type { ClaimResult } from "../checks/claims";
+import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, type ComparedCell } from "../checks/compare";
+import { TABLE_CAPTIONS, type PrintedTableNumber } from "../paper/printedTables";
+import type { ReconciledCell } from "../checks/reconcile";
+import type { Lang } from "../core/text";
+import type { TableRow } from "../indicators/aggregate";
+import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn } from "../paper/columns";
 import type { Column } from "./display";
 import { richTableHtml, type Mark, type RichCell } from "./richTable";
 

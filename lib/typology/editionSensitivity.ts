@@ -1,7 +1,7 @@
 /**
  * Does the typology depend on which edition of the data it is computed from? One clustering
  * configuration (features, scaling, method, k) applied to each edition of the same provinces
- * (lib/editionVariants.ts: yearbook GDP or value added × printed totals or sums of sectors),
+ * (lib/data/editionVariants.ts: yearbook GDP or value added × printed totals or sums of sectors),
  * each result scored against the reference (Table 1) by ARI and AMI and against the first edition
  * (the paper's) by ARI.
  *
@@ -9,10 +9,11 @@
  * Hungarian matching (lib/cluster/hungarian.ts, one class per cluster, maximising agreement); a
  * province "changes" when its matched class is not the same in every edition.
  */
-import { adjustedMutualInfo, adjustedRandIndex, Label } from "./agreement";
-import { featureMatrix, ProvinceFlows } from "./features";
-import { matchLabels } from "./hungarian";
-import { scale, Scaling } from "./scaling";
+import { adjustedMutualInfo, adjustedRandIndex, Label } from "../cluster/agreement";
+import { featureMatrix } from "./features";
+import { ProvinceFlows } from "../data/provinceFlows";
+import { matchLabels } from "../cluster/hungarian";
+import { scale, Scaling } from "../cluster/scaling";
 import { clusterLabels, Method } from "./search";
 
 export interface Edition {
@@ -28,7 +29,7 @@ export interface EditionConfig {
   method: Method;
   k: number;
   seed: number;
-  /** k-means restarts (default 1000: one fit per edition, so make it the optimum; see lib/cluster/sensitivity.ts) */
+  /** k-means restarts (default 1000: one fit per edition, so make it the optimum; see lib/typology/sensitivity.ts) */
   restarts?: number;
 }
 

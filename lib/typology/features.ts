@@ -1,19 +1,17 @@
 /**
- * Clustering features computed from a province's flows (lib/indicators.ts `Flows`, 亿元).
+ * Clustering features computed from a province's flows (lib/indicators/ratios.ts `Flows`, 亿元).
  *
- * - the paper's five ratios (lib/indicators.ts `ratios()`): trade_ratio 内外贸易比, ftd 外贸依存度,
+ * - the paper's five ratios (lib/indicators/ratios.ts `ratios()`): trade_ratio 内外贸易比, ftd 外贸依存度,
  *   dtd 内贸依存度, outflow_rate 流出率, inflow_rate 流入率;
  * - each flow per unit of GDP, in percent: export_rate X/Y, import_rate M/Y, outflow_gdp O/Y,
  *   inflow_gdp I/Y (ftd = export_rate + import_rate, dtd = outflow_gdp + inflow_gdp, etc., so these
  *   four carry the same information as the ratios, split by direction);
  * - the raw columns total_output, gdp, export, outflow, import, inflow (亿元; size, not structure).
  */
-import { Flows, FLOW_COLUMNS, COLUMN_LABELS, ratios, RATIO_COLUMNS } from "../indicators";
+import { ratios } from "../indicators/ratios";
+import { Flows, FLOW_COLUMNS, COLUMN_LABELS, RATIO_COLUMNS } from "../paper/columns";
+import type { ProvinceFlows } from "../data/provinceFlows";
 
-/** One province's flows, keyed by its Chinese short name (lib/provinces.ts). */
-export interface ProvinceFlows extends Flows {
-  province_zh: string;
-}
 
 export const PER_GDP_COLUMNS = ["export_rate", "import_rate", "outflow_gdp", "inflow_gdp"] as const;
 export type PerGdpColumn = (typeof PER_GDP_COLUMNS)[number];

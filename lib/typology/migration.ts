@@ -8,17 +8,17 @@
  *    type's centroid is the mean z of its Table 1 members. A province-year is assigned the type of the nearest centroid
  *    (Euclidean). The same fitted transform is applied to every year (fit on 2017, transform the others), so a move
  *    in this space is a move relative to 2017's spread, not a re-standardization.
- * 2. The rule-based reading of Table 1 (lib/cluster/rules.ts classifyByRules), with the national benchmark of the
+ * 2. The rule-based reading of Table 1 (lib/typology/rules.ts classifyByRules), with the national benchmark of the
  *    same year (the rules say "high" = above the national value).
  *
- * A province-year whose features are missing (2007: no split) or not comparable (a flagged split, lib/indicatorFlags.ts)
+ * A province-year whose features are missing (2007: no split) or not comparable (a flagged split, lib/indicators/flags.ts)
  * is not classified: it is reported as excluded, with the reason, never forced into a type.
  */
-import { classifyByRules, DEFAULT_THRESHOLDS } from "./cluster/rules";
-import { mean, populationSd } from "./cluster/scaling";
-import type { RatioColumn } from "./indicators";
-import { isComparable, type IndicatorRow } from "./timeseries";
-import { province, TYPES } from "./provinces";
+import { classifyByRules, DEFAULT_THRESHOLDS } from "./rules";
+import { mean, populationSd } from "../cluster/scaling";
+import type { RatioColumn } from "../paper/columns";
+import { isComparable, type IndicatorRow } from "../indicators/timeseries";
+import { province, TYPES } from "../paper/provinces";
 
 export type MigrationScaling = "z" | "logz";
 
@@ -129,7 +129,7 @@ export function classifyByCentroids(rows: readonly IndicatorRow[], s: Standardiz
 }
 
 /**
- * The rule-based classifier (lib/cluster/rules.ts) applied to one year, with that year's national values as the
+ * The rule-based classifier (lib/typology/rules.ts) applied to one year, with that year's national values as the
  * benchmark; provinces whose split indicators are not comparable are excluded (the rules need all of them).
  */
 export function classifyYearByRules(rows: readonly IndicatorRow[], national: IndicatorRow): Assignment[] {
@@ -274,7 +274,7 @@ export interface MigrationOptions {
   /** features of the nearest-centroid space (default: the two dependences and the two rates) */
   features?: readonly RatioColumn[];
   scaling?: MigrationScaling;
-  /** province → reference type (default: Table 1, lib/provinces.ts) */
+  /** province → reference type (default: Table 1, lib/paper/provinces.ts) */
   typeOf?: (province: string) => string;
   /** the reference year that defines the space and the centroids (default 2017) */
   referenceYear?: number;

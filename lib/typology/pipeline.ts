@@ -1,16 +1,17 @@
 /**
- * One clustering of the provinces from their flows, end to end: features (lib/cluster/features.ts) → scaling
+ * One clustering of the provinces from their flows, end to end: features (lib/typology/features.ts) → scaling
  * (scaling.ts) → k-means or hierarchical clustering (search.ts `clusterLabels`) → within-cluster sum of squares
  * W = Σᵢ ‖zᵢ − c_{label(i)}‖² of the partition in the scaled space, whatever the method (for k-means it is the
  * objective it minimised; for Ward and average linkage it is the same quantity for the partition they cut).
  *
  * This is what `trade-patterns cluster` and notebook 01 run; every random step takes `seed`.
  */
-import { featureMatrix, type FeatureName, type ProvinceFlows } from "./features";
-import { groupMeans, inertia as withinSS } from "./matrix";
-import { scale, type Scaling } from "./scaling";
+import { featureMatrix, type FeatureName } from "./features";
+import { type ProvinceFlows } from "../data/provinceFlows";
+import { groupMeans, inertia as withinSS } from "../cluster/matrix";
+import { scale, type Scaling } from "../cluster/scaling";
 import { clusterLabels, type Method } from "./search";
-import { RATIO_COLUMNS } from "../indicators";
+import { RATIO_COLUMNS } from "../paper/columns";
 
 export interface ClusterOptions {
   features: readonly string[];

@@ -8,7 +8,7 @@
  * 2. 双循环经济 "高外贸依存度和高内贸依存度，高流出率和高流入率":
  *    ftd ≥ N and dtd ≥ `veryHigh` × N. (High rates follow: outflow + inflow rate = ftd + dtd.)
  * 3. 外向型经济 "较高的外贸依存度和一定的内贸依存度": ftd ≥ N.
- * 4. 沿边型经济 "边疆地区 … 内贸依存度依然较高": a border province (lib/provinces.ts location
+ * 4. 沿边型经济 "边疆地区 … 内贸依存度依然较高": a border province (lib/paper/provinces.ts location
  *    沿边地区) whose dtd is below `veryHigh` × N; a border province with a very high dtd is read
  *    as a domestic-trade economy (rule 6), the trait 内贸型 is defined by.
  * 5. 自洽型经济 "流出率和流入率较低": outflow rate < `low` × N and inflow rate < `low` × N.
@@ -29,13 +29,14 @@
  * The four misses, and why no threshold on these indicators fixes them without breaking others:
  * - 重庆 (双循环 in Table 1): ftd 31.3 % is below N (the paper itself singles out its dtd, 805.7 %);
  *   lowering "high ftd" to admit it would also admit 吉林 (26.9 %, dtd 466.7 %, 内贸型);
- * - 辽宁 (沿边型): lib/provinces.ts counts it coastal, as Table 4's totals require; passing
+ * - 辽宁 (沿边型): lib/paper/provinces.ts counts it coastal, as Table 4's totals require; passing
  *   `border` with 辽宁 added classifies it 沿边型;
  * - 山西 (均衡型) and 湖南 (自洽型) have nearly identical outflow and inflow rates (50.7/53.2 vs
  *   49.0/54.2 %); 河南 (均衡型) and 贵州 (内贸型) nearly identical dtd (226.0 vs 217.5 %).
  */
-import { Flows, ratios } from "../indicators";
-import { PROVINCES, province, TypeZh, typeEn } from "../provinces";
+import { ratios } from "../indicators/ratios";
+import { Flows } from "../paper/columns";
+import { PROVINCES, province, TypeZh, typeEn } from "../paper/provinces";
 
 export interface RuleThresholds {
   /** national benchmark values (default: Table 2, 全国 row) */

@@ -4,7 +4,7 @@
  * The paper says its seven types came from "cluster analysis combined with qualitative analysis"
  * of 总产出, GDP, 出口, 进口, 流出, 流入 and the five ratios, without saying which combination.
  * This search tries them systematically and scores each partition by its adjusted Rand index
- * against a reference labelling (e.g. Table 1's types, lib/provinces.ts):
+ * against a reference labelling (e.g. Table 1's types, lib/paper/provinces.ts):
  *
  * - feature sets (28): every subset of size ≥ 2 of the five ratios (C(5,2)+C(5,3)+C(5,4)+C(5,5)
  *   = 10 + 10 + 5 + 1 = 26, the last being all five ratios), the four flows per GDP, and the six
@@ -21,14 +21,15 @@
  * Results are sorted by ARI, then AMI, then enumeration order (feature set, scaling, method as
  * listed), so the order is fully deterministic; every k-means run uses the same master seed.
  */
-import { adjustedMutualInfo, adjustedRandIndex, Label } from "./agreement";
-import { featureMatrix, FeatureName, PER_GDP_COLUMNS, ProvinceFlows } from "./features";
-import { hierarchical } from "./hierarchical";
-import { kmeans, KmeansEngine } from "./kmeans";
-import { Scaling, scale, SCALINGS } from "./scaling";
-import { silhouetteScore } from "./silhouette";
-import { FLOW_COLUMNS, RATIO_COLUMNS } from "../indicators";
-import { province } from "../provinces";
+import { adjustedMutualInfo, adjustedRandIndex, Label } from "../cluster/agreement";
+import { featureMatrix, FeatureName, PER_GDP_COLUMNS } from "./features";
+import { ProvinceFlows } from "../data/provinceFlows";
+import { hierarchical } from "../cluster/hierarchical";
+import { kmeans, KmeansEngine } from "../cluster/kmeans";
+import { Scaling, scale, SCALINGS } from "../cluster/scaling";
+import { silhouetteScore } from "../cluster/silhouette";
+import { FLOW_COLUMNS, RATIO_COLUMNS } from "../paper/columns";
+import { province } from "../paper/provinces";
 
 export const METHODS = ["kmeans", "ward", "average"] as const;
 export type Method = (typeof METHODS)[number];
@@ -101,7 +102,7 @@ export function clusterLabels(
   }
 }
 
-/** Table 1's type (类型) of each row, from lib/provinces.ts. */
+/** Table 1's type (类型) of each row, from lib/paper/provinces.ts. */
 export function paperTypes(rows: readonly ProvinceFlows[]): string[] {
   return rows.map((r) => province(r.province_zh).type);
 }

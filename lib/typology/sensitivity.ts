@@ -4,7 +4,7 @@
  * A sweep over k × feature set × scaling × method: every configuration clusters the provinces and is
  * scored against a reference labelling (Table 1's seven types) by the adjusted Rand index and the
  * adjusted mutual information (lib/cluster/agreement.ts), and on its own terms by the mean silhouette
- * in its scaled feature space. Unlike the feature-set search (lib/cluster/search.ts), which picks the
+ * in its scaled feature space. Unlike the feature-set search (lib/typology/search.ts), which picks the
  * configuration closest to the paper at k = 7, this maps the whole neighbourhood: if the types were a
  * robust feature of the data, nearby choices would give similar ARIs.
  *
@@ -25,13 +25,14 @@
  * Cells come back in enumeration order: feature set, scaling, method, k. Every k-means uses the same
  * master seed.
  */
-import { adjustedMutualInfo, adjustedRandIndex, Label } from "./agreement";
-import { checkFeatureNames, featureMatrix, ProvinceFlows } from "./features";
-import { cutTree, linkage } from "./hierarchical";
-import { kmeans } from "./kmeans";
-import { scale, Scaling, SCALINGS } from "./scaling";
+import { adjustedMutualInfo, adjustedRandIndex, Label } from "../cluster/agreement";
+import { checkFeatureNames, featureMatrix } from "./features";
+import { ProvinceFlows } from "../data/provinceFlows";
+import { cutTree, linkage } from "../cluster/hierarchical";
+import { kmeans } from "../cluster/kmeans";
+import { scale, Scaling, SCALINGS } from "../cluster/scaling";
 import { featureSets, FeatureSet, Method, METHODS } from "./search";
-import { silhouetteScore } from "./silhouette";
+import { silhouetteScore } from "../cluster/silhouette";
 
 export const SENSITIVITY_FEATURE_SET_IDS = ["ratios", "ratios:ftd+dtd", "ratios:ftd+dtd+inflow_rate", "per_gdp", "raw"] as const;
 

@@ -43,15 +43,16 @@
  * Seeds: run r draws its perturbation or sample from rng(childSeed(seed, 2r)) and seeds its k-means
  * with childSeed(seed, 2r + 1), so each run is reproducible on its own and independent of R.
  */
-import { childSeed, rng, type Rng } from "../random";
-import { FlowColumn, FLOW_COLUMNS } from "../indicators";
-import { adjustedRandIndex, Label } from "./agreement";
-import { checkFeatureNames, featureMatrix, ProvinceFlows } from "./features";
-import { cutTree, Dendrogram, linkageFromDistances } from "./hierarchical";
-import { toFloat64 } from "./kmeans";
-import { distinctRows, LloydWorkspace, lloydBestOf } from "./lloyd";
-import { canonicalLabels } from "./matrix";
-import { scale, Scaling } from "./scaling";
+import { childSeed, rng, type Rng } from "../core/random";
+import { FlowColumn, FLOW_COLUMNS } from "../paper/columns";
+import { adjustedRandIndex, Label } from "../cluster/agreement";
+import { checkFeatureNames, featureMatrix } from "./features";
+import { ProvinceFlows } from "../data/provinceFlows";
+import { cutTree, Dendrogram, linkageFromDistances } from "../cluster/hierarchical";
+import { toFloat64 } from "../cluster/kmeans";
+import { distinctRows, LloydWorkspace, lloydBestOf } from "../cluster/lloyd";
+import { canonicalLabels } from "../cluster/matrix";
+import { scale, Scaling } from "../cluster/scaling";
 
 export const RESAMPLINGS = ["perturb", "bootstrap"] as const;
 export type Resampling = (typeof RESAMPLINGS)[number];

@@ -2,14 +2,14 @@
  * A seeded synthetic set of 31 provinces' flows, for tests and benchmarks of the clustering code
  * when the real 2017 flows are not at hand. Not data: nothing here is a measurement.
  *
- * Each province gets the type Table 1 gives it (lib/provinces.ts). Each type has a centre in
+ * Each province gets the type Table 1 gives it (lib/paper/provinces.ts). Each type has a centre in
  * (外贸依存度 ftd %, 内贸依存度 dtd %, inflow share of domestic trade), loosely after the group
  * values of the paper's Table 2; a province's values are its type's centre times
  * exp(spread · N(0,1)) (log-normal scatter), its GDP is log-normal around 2.7 万亿元.
  */
-import { PROVINCES, TypeZh } from "../provinces";
-import { normal, rng } from "../random";
-import { ProvinceFlows } from "./features";
+import { PROVINCES, TypeZh } from "../paper/provinces";
+import { normal, rng } from "../core/random";
+import { ProvinceFlows } from "../data/provinceFlows";
 
 /** Type centres: ftd and dtd in % of GDP, and I / (O + I). */
 export const SYNTHETIC_CENTRES: Record<TypeZh, { ftd: number; dtd: number; inflowShare: number }> = {

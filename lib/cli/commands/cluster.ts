@@ -16,14 +16,14 @@
  * Without --json: CSV province_zh,label. Labels are 0, 1, … in order of first appearance in the file.
  * inertia = within-cluster sum of squares in the scaled feature space; ari = adjusted Rand index against Table 1.
  */
-import { parse, stderrProgress, UsageError, type Io } from "../cliSupport";
-import { adjustedRandIndex } from "../cluster/agreement";
-import { FEATURE_NAMES, isFeatureName } from "../cluster/features";
-import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "../cluster/pipeline";
-import { SCALINGS, type Scaling } from "../cluster/scaling";
-import { METHODS, paperTypes, type Method } from "../cluster/search";
-import { toCsv } from "../csv";
-import { readProvinceFlows, type ProvinceFlows } from "../provinceFlows";
+import { parse, stderrProgress, UsageError, type Io } from "../support";
+import { adjustedRandIndex } from "../../cluster/agreement";
+import { FEATURE_NAMES, isFeatureName } from "../../typology/features";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "../../typology/pipeline";
+import { SCALINGS, type Scaling } from "../../cluster/scaling";
+import { METHODS, paperTypes, type Method } from "../../typology/search";
+import { toCsv } from "../../core/csv";
+import { readProvinceFlows, type ProvinceFlows } from "../../data/provinceFlows";
 import { existsSync, statSync } from "node:fs";
 
 /** An integer option: digits only (optional sign), within [min, max]; `why` explains the bound in the message. */

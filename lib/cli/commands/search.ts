@@ -1,6 +1,6 @@
 /**
  * `trade-patterns search <csv>`: which features, scaling and clustering method reproduce Table 1 best?
- * Every configuration of lib/cluster/search.ts (28 feature sets × 3 scalings × 3 methods = 252), each scored by
+ * Every configuration of lib/typology/search.ts (28 feature sets × 3 scalings × 3 methods = 252), each scored by
  * its adjusted Rand index (and AMI) against Table 1's types, best first.
  *
  *   --k 7  --restarts 100  --seed 1   as for `trade-patterns cluster` (--restarts at most 5000: the search runs 84
@@ -11,10 +11,10 @@
  *                                     method, ari, ami, silhouette, labels: {"<province_zh>": <int>, …}}, …]}
  * Without --json: CSV rank,feature_set,features,scaling,method,ari,ami,silhouette (features joined with "+").
  */
-import { parse, stderrProgress, UsageError, type Io } from "../cliSupport";
-import { SCALINGS } from "../cluster/scaling";
-import { featureSets, METHODS, paperTypes, searchClusterings } from "../cluster/search";
-import { toCsv } from "../csv";
+import { parse, stderrProgress, UsageError, type Io } from "../support";
+import { SCALINGS } from "../../cluster/scaling";
+import { featureSets, METHODS, paperTypes, searchClusterings } from "../../typology/search";
+import { toCsv } from "../../core/csv";
 import { asUsageError, integerOption, readInput } from "./cluster";
 
 const OPTIONS = {

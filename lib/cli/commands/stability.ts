@@ -1,7 +1,7 @@
 /**
  * `trade-patterns stability <csv>`: how stable is the clustering of the provinces of a flow CSV (the input of
  * `trade-patterns indicators`) under random perturbation of the flows or bootstrap resampling of the provinces?
- * See lib/cluster/stability.ts for the method.
+ * See lib/typology/stability.ts for the method.
  *
  *   --runs 1000           resampling runs
  *   --noise 0.1           half-width x of the uniform relative perturbation of every flow (0 ≤ x < 1; ±10 %)
@@ -10,7 +10,7 @@
  *   --k 7  --features <list>  --scale z|minmax|logz   as for `trade-patterns cluster` (k-means only)
  *   --restarts 100        k-means++ starts per run. Not 10: on the 2017 flows at k = 7 best-of-10 misses the
  *                         optimum in ~86 % of runs, and those misses show up as spurious instability
- *                         (lib/cluster/stability.ts); 1,000 runs × 100 restarts take about 2 s
+ *                         (lib/typology/stability.ts); 1,000 runs × 100 restarts take about 2 s
  *                         Bounds: --runs ≤ 100000, --restarts ≤ 10000, and --runs × --restarts ≤ 5,000,000 k-means
  *                         starts (about 20 µs each: a couple of minutes)
  *   --threshold 0.75      provinces with stability below it are listed as fragile
@@ -21,13 +21,13 @@
  * coassignment[i][j] = share of the runs (in which both were drawn) that put provinces i and j in one cluster;
  * consensus = average linkage on 1 − coassignment, cut at k; ari/ami against Table 1's types.
  */
-import { parse, stderrProgress, UsageError, type Io } from "../cliSupport";
-import { adjustedMutualInfo, adjustedRandIndex } from "../cluster/agreement";
-import { RATIO_COLUMNS } from "../indicators";
-import { clusterStability, fragileProvinces, RESAMPLINGS, type Resampling } from "../cluster/stability";
-import { paperTypes } from "../cluster/search";
-import { toCsv } from "../csv";
-import { province } from "../provinces";
+import { parse, stderrProgress, UsageError, type Io } from "../support";
+import { adjustedMutualInfo, adjustedRandIndex } from "../../cluster/agreement";
+import { RATIO_COLUMNS } from "../../paper/columns";
+import { clusterStability, fragileProvinces, RESAMPLINGS, type Resampling } from "../../typology/stability";
+import { paperTypes } from "../../typology/search";
+import { toCsv } from "../../core/csv";
+import { province } from "../../paper/provinces";
 import { asUsageError, featuresOption, integerOption, readInput, scaleOption } from "./cluster";
 
 const OPTIONS = {

@@ -1,20 +1,21 @@
 /**
  * Charts of change over time (notebook 03): slope charts, arrows in the 外贸依存度 × 内贸依存度 plane, Sankey diagrams
  * of type migration, and the paper's quoted figures beside the tables' values. Pure functions from data to Plotly
- * figure JSON (lib/charts/plotly.ts conventions: every label a `Text`, bad numbers throw naming the series).
+ * figure JSON (lib/present/charts/plotly.ts conventions: every label a `Text`, bad numbers throw naming the series).
  *
- * Flagged values (a misrecorded foreign/domestic split, lib/indicatorFlags.ts) are drawn, never dropped silently:
+ * Flagged values (a misrecorded foreign/domestic split, lib/indicators/flags.ts) are drawn, never dropped silently:
  * hollow markers in slope charts and in the quoted-vs-computed chart; in the plane, a province whose start or end point
  * is not comparable gets no arrow and is named in the footnote.
  */
-import type { RatioColumn } from "../indicators";
-import { COLUMN_LABELS } from "../indicators";
-import { NOT_CLASSIFIED, sankeyFlows, type SankeyLink, type SankeyNode, type Stage } from "../migration";
-import { province, TYPES, type TypeZh } from "../provinces";
-import type { ComparisonSeries } from "../quotedComparison";
-import { isComparable, type IndicatorRow } from "../timeseries";
+import type { RatioColumn } from "../../paper/columns";
+import { COLUMN_LABELS } from "../../paper/columns";
+import { NOT_CLASSIFIED, sankeyFlows, type SankeyLink, type SankeyNode, type Stage } from "../../typology/migration";
+import { province, TYPES, type TypeZh } from "../../paper/provinces";
+import type { ComparisonSeries } from "../../checks/quotedComparison";
+import { isComparable, type IndicatorRow } from "../../indicators/timeseries";
 import { NO_DATA_COLOUR, TYPE_COLOURS } from "./choropleth";
-import { DEFAULT_CONFIG, baseLayout, pick, type ChartText, type Figure, type Lang, type Layout, type Text, type Trace } from "./plotly";
+import { DEFAULT_CONFIG, baseLayout, type ChartText, type Figure, type Layout, type Trace } from "./plotly";
+import { pick, type Lang, type Text } from "../../core/text";
 
 function fail(builder: string, message: string): never {
   throw new Error(`${builder}: ${message}`);
@@ -428,7 +429,7 @@ export interface SankeySpec extends ChartText {
 }
 
 /**
- * A Sankey diagram of provinces moving between types from stage to stage (lib/migration.ts sankeyFlows). Nodes sit
+ * A Sankey diagram of provinces moving between types from stage to stage (lib/typology/migration.ts sankeyFlows). Nodes sit
  * in one column per stage, in Table 1's order; each link's hover lists its provinces.
  */
 export function typeSankey(spec: SankeySpec, lang: Lang = "zh"): Figure {

@@ -3,7 +3,7 @@
  * seven trade-pattern types (Table 1), or any indicator by province. Pass the figure to `Plotly.newPlot(div, fig)`
  * (or `Plotly.newPlot(div, fig.data, fig.layout, fig.config)`).
  *
- * Geometry: data/geo/china-provinces.geojson (lib/geo.ts), joined on `properties.adcode`. Drawn on Plotly's `geo`
+ * Geometry: data/geo/china-provinces.geojson (lib/data/geo.ts), joined on `properties.adcode`. Drawn on Plotly's `geo`
  * subplot with its base map hidden, so nothing is fetched from map-tile servers. 台湾, 香港 and 澳门 (and any province
  * without a value) are drawn grey, labelled 无数据 / no data.
  *
@@ -13,9 +13,10 @@
  * legend entry for 无数据 / no data beside the types, and, because each trace holds a subset of the features, no
  * geometry is repeated in the figure JSON.
  */
-import { type ProvinceGeoJson, type ProvinceFeature, NO_DATA_REGIONS, type MapRegion, loadProvinceGeoJson } from "../geo";
-import { PROVINCES, type TypeZh, TYPES, province } from "../provinces";
-import { DEFAULT_CONFIG, type Lang } from "./plotly";
+import { type ProvinceGeoJson, type ProvinceFeature, NO_DATA_REGIONS, type MapRegion, loadProvinceGeoJson } from "../../data/geo";
+import { PROVINCES, type TypeZh, TYPES, province } from "../../paper/provinces";
+import { DEFAULT_CONFIG } from "./plotly";
+import { bilingual, type Lang } from "../../core/text";
 
 export type { Lang };
 type Json = Record<string, unknown>;
@@ -56,10 +57,6 @@ export const OFFLINE_CONFIG: Readonly<Json> = {
 /** Default figure height in pixels (the width follows the page). */
 export const MAP_HEIGHT = 560;
 
-/** "中文 / English", the chosen language first. */
-export function bilingual(zh: string, en: string, lang: Lang): string {
-  return lang === "zh" ? `${zh} / ${en}` : `${en} / ${zh}`;
-}
 
 /** A value as hover text: four significant digits, whole numbers with thousands separators from 1000 up. */
 export function formatValue(v: number): string {

@@ -1,6 +1,6 @@
 /**
  * Charts of the clustering analysis (notebook 01) as Plotly figure JSON: pure functions from results to
- * `{ data, layout, config }`, displayed by lib/notebook/display.ts `show(fig)`.
+ * `{ data, layout, config }`, displayed by lib/present/display.ts `show(fig)`.
  *
  * - typeScatter: provinces on two indicators, coloured by Table 1's type, every point labelled, log axes optional;
  * - dendrogram: a hierarchical clustering's tree, branches coloured by the cluster of a cut at k, leaves marked
@@ -15,11 +15,13 @@
  * Gaps between line segments are `null` (Plotly's gap marker); no builder emits NaN or Infinity, and bad input
  * (mismatched lengths, non-finite numbers) throws naming the builder.
  */
-import type { Dendrogram } from "../cluster/hierarchical";
-import type { ElbowPoint } from "../cluster/elbow";
-import { TYPES, type TypeZh } from "../provinces";
-import { bilingual, TYPE_COLOURS } from "./choropleth";
-import { assertFinite, baseLayout, DEFAULT_CONFIG, heatmap, pick, scatter, type Figure, type Lang, type Layout, type Text, type Trace } from "./plotly";
+import type { Dendrogram } from "../../cluster/hierarchical";
+import type { ElbowPoint } from "../../cluster/elbow";
+import { TYPES, type TypeZh } from "../../paper/provinces";
+import { TYPE_COLOURS } from "./choropleth";
+import { bilingual } from "../../core/text";
+import { assertFinite, baseLayout, DEFAULT_CONFIG, heatmap, scatter, type Figure, type Layout, type Trace } from "./plotly";
+import { pick, type Lang, type Text } from "../../core/text";
 
 /** A qualitative palette for clusters that have no type colour (Plotly's D3 category10). */
 export const CLUSTER_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];

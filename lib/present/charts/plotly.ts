@@ -1,6 +1,6 @@
 /**
  * Plotly figures as plain JSON: chart builders are pure functions from data to `{ data, layout, config }`,
- * so they are tested without a browser and rendered by lib/notebook/display.ts (`show(fig)`).
+ * so they are tested without a browser and rendered by lib/present/display.ts (`show(fig)`).
  *
  * Every label a reader sees is a `Text`: a string, or `{ zh, en }` picked by the notebook's LANG parameter.
  * Builders for the paper's specific charts belong to the notebooks' modules; the generic ones here are
@@ -10,15 +10,7 @@
  * Plotly would silently draw a gap.
  */
 
-export type Lang = "zh" | "en";
-
-/** A label shown to the reader: the same in both languages, or one per language. */
-export type Text = string | { zh: string; en: string };
-
-/** The label in `lang`. */
-export function pick(text: Text, lang: Lang): string {
-  return typeof text === "string" ? text : text[lang];
-}
+import { pick, type Lang, type Text } from "../../core/text";
 
 /** One Plotly trace (https://plotly.com/javascript/reference/), e.g. `{ type: "bar", x, y }`. */
 export interface Trace {

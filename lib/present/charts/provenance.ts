@@ -2,12 +2,13 @@
  * Charts of the data notebook (00_data): the paper's GDP against the tables' value added, what the choice does to the
  * dependence ratios, and every printed cell of Tables 2–6 against the data in units of its last printed digit.
  */
-import { PAPER_LAYOUTS } from "../groupings";
-import { STATUS_LABELS, columnLabel, comparedCell } from "../compare";
-import type { EditionRow } from "../editionDiff";
-import { PRINTED_COLUMNS, PRINTED_TABLE_NUMBERS } from "../paperTables";
-import type { ReconciledCell } from "../reconcile";
-import { DEFAULT_CONFIG, assertFinite, baseLayout, pick, type Figure, type Lang, type Trace } from "./plotly";
+import { PAPER_LAYOUTS } from "../../paper/groupings";
+import { STATUS_LABELS, columnLabel, comparedCell } from "../../checks/compare";
+import type { EditionRow } from "../../checks/editionDiff";
+import { PRINTED_COLUMNS, PRINTED_TABLE_NUMBERS } from "../../paper/printedTables";
+import type { ReconciledCell } from "../../checks/reconcile";
+import { DEFAULT_CONFIG, assertFinite, baseLayout, type Figure, type Trace } from "./plotly";
+import { pick, type Lang } from "../../core/text";
 
 const provinceName = (r: EditionRow, lang: Lang) => (lang === "zh" ? r.province_zh : r.province_en);
 

@@ -1,23 +1,24 @@
 /**
- * Charts of section 二 (regional patterns, Tables 3–6) as Plotly figure JSON, for any grouping (lib/regional.ts):
+ * Charts of section 二 (regional patterns, Tables 3–6) as Plotly figure JSON, for any grouping (lib/indicators/regional.ts):
  * - sharesChart: each group's share of national GDP, exports, imports, outflow and inflow (stacked when the groups
  *   do not overlap, side by side when they do);
  * - ratiosChart: the four dependence ratios of each group beside the national ones;
  * - basinProvincesChart: a basin's provinces sorted by 外贸依存度 and by 内贸依存度, coloured by type, with the basin's
  *   and the national value marked;
  * - basinComparisonChart: the Yellow River against the Yangtze, flows (万亿元) and ratios side by side;
- * - groupingMap: the provinces coloured by group (lib/charts/choropleth.ts categoryMap).
+ * - groupingMap: the provinces coloured by group (lib/present/charts/choropleth.ts categoryMap).
  * A group keeps its colour in every chart and on the map (groupColours).
  */
-import { aggregate, provinceIndicators, type TableRow } from "../aggregate";
-import { NATIONAL, YANGTZE, YELLOW_RIVER, type LayoutRow } from "../groupings";
-import type { Grouping } from "../regional";
-import { REST_LABEL, groupingTable, overlaps, provinceCategories } from "../regional";
-import type { ProvinceFlows } from "../provinceFlows";
-import { COLUMN_LABELS, type FlowColumn, type RatioColumn } from "../indicators";
-import { TYPES, province, type TypeZh } from "../provinces";
+import { aggregate, provinceIndicators, type TableRow } from "../../indicators/aggregate";
+import { NATIONAL, YANGTZE, YELLOW_RIVER, type LayoutRow } from "../../paper/groupings";
+import type { Grouping } from "../../indicators/regional";
+import { REST_LABEL, groupingTable, overlaps, provinceCategories } from "../../indicators/regional";
+import type { ProvinceFlows } from "../../data/provinceFlows";
+import { COLUMN_LABELS, type FlowColumn, type RatioColumn } from "../../paper/columns";
+import { TYPES, province, type TypeZh } from "../../paper/provinces";
 import { categoryMap, indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
-import { DEFAULT_CONFIG, assertFinite, baseLayout, groupedBar, pick, stackedBar, type Figure, type Lang, type Text, type Trace } from "./plotly";
+import { DEFAULT_CONFIG, assertFinite, baseLayout, groupedBar, stackedBar, type Figure, type Trace } from "./plotly";
+import { pick, type Lang, type Text } from "../../core/text";
 
 /** Okabe & Ito's qualitative palette without black and yellow, then Paul Tol's muted scheme: distinct, colour-blind safe. */
 export const GROUP_PALETTE: readonly string[] = [
@@ -246,7 +247,7 @@ export function basinFigures(data: readonly ProvinceFlows[], lang: Lang = "zh"):
   };
 }
 
-/** Map of one indicator by province (lib/charts/choropleth.ts indicatorMap), labelled bilingually. */
+/** Map of one indicator by province (lib/present/charts/choropleth.ts indicatorMap), labelled bilingually. */
 export function indicatorMapOf(data: readonly ProvinceFlows[], col: RatioColumn, lang: Lang = "zh"): PlotlyFigure {
   const values = Object.fromEntries(provinceIndicators(data).map((p) => [p.province_zh, p[col]]));
   const l = COLUMN_LABELS[col];

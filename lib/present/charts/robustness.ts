@@ -9,9 +9,10 @@
  * Pure functions of their inputs; bad input (NaN, mismatched lengths, unknown province or type) throws naming
  * the builder and the position.
  */
-import { PROVINCES, province, TYPES, type TypeZh } from "../provinces";
+import { PROVINCES, province, TYPES, type TypeZh } from "../../paper/provinces";
 import { TYPE_COLOURS } from "./choropleth";
-import { assertFinite, baseLayout, DEFAULT_CONFIG, pick, type Figure, type Lang, type Layout, type Text, type Trace } from "./plotly";
+import { assertFinite, baseLayout, DEFAULT_CONFIG, type Figure, type Layout, type Trace } from "./plotly";
+import { pick, type Lang, type Text } from "../../core/text";
 
 function fail(builder: string, message: string): never {
   throw new Error(`${builder}: ${message}`);
@@ -243,7 +244,7 @@ export function runAriHistogram(spec: { series: readonly HistogramSeries[]; titl
   return { data, layout, config: { ...DEFAULT_CONFIG } };
 }
 
-/** One cell of the sensitivity sweep, as the heatmaps need it (lib/cluster/sensitivity.ts SensitivityCell fits). */
+/** One cell of the sensitivity sweep, as the heatmaps need it (lib/typology/sensitivity.ts SensitivityCell fits). */
 export interface SweepCell {
   featureSet: { id: string; zh: string; en: string };
   scaling: string;

@@ -6,15 +6,17 @@
  * Pure: data in, figure out; labels bilingual, LANG picks one. Colours: exports blue, outflows orange, local demand
  * greens, the error column grey; provinces coloured by trade-pattern type use the type map's palette.
  */
-import type { ComponentKey } from "../io/decompose";
-import { COMPONENTS } from "../io/decompose";
-import { TYPES, province, type TypeZh } from "../provinces";
-import { CIRCULATIONS, OTHER, type CirculationKey, type DependenceRow, type Exposure } from "../valueAdded/exposure";
-import type { MultiplierRow } from "../valueAdded/multipliers";
-import type { ProvinceValueAdded } from "../valueAdded/provinceValueAdded";
-import { SECTOR_GROUPS, sectorShare, type ProductValueAdded, type SectorGroupKey } from "../valueAdded/sectorGroups";
-import { bilingual, indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
-import { DEFAULT_CONFIG, baseLayout, groupedBar, heatmap, pick, stackedBar, type Figure, type Lang, type Text, type Trace } from "./plotly";
+import type { ComponentKey } from "../../inputOutput/decompose";
+import { COMPONENTS } from "../../inputOutput/decompose";
+import { TYPES, province, type TypeZh } from "../../paper/provinces";
+import { CIRCULATIONS, OTHER, type CirculationKey, type DependenceRow, type Exposure } from "../../inputOutput/exposure";
+import type { MultiplierRow } from "../../inputOutput/multipliers";
+import type { ProvinceValueAdded } from "../../inputOutput/provinceValueAdded";
+import { SECTOR_GROUPS, sectorShare, type ProductValueAdded, type SectorGroupKey } from "../../inputOutput/sectorGroups";
+import { indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
+import { bilingual } from "../../core/text";
+import { DEFAULT_CONFIG, baseLayout, groupedBar, heatmap, stackedBar, type Figure, type Trace } from "./plotly";
+import { pick, type Lang, type Text } from "../../core/text";
 
 export const COMPONENT_COLOURS: Readonly<Record<ComponentKey | "other", string>> = {
   exports: "#0072B2",
