@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { INPUT_ROWS, SECTOR_CODES, USE_COLUMNS, loadSectorTable, sectorTablePath } from "../lib/data/loadSectorTable";
+import { INPUT_ROWS, USE_COLUMNS, loadSectorTable, sectorTablePath } from "../lib/data/loadSectorTable";
+import { SECTOR_CODES } from "../lib/data/ioTable";
 import { cell, readIoWorkbook } from "../lib/data/ioTable";
 import { dataPath } from "../lib/core/paths";
 import { province } from "../lib/paper/provinces";

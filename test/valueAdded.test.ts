@@ -29,7 +29,8 @@ import { provinceValueAdded, type ProvinceValueAdded } from "../lib/inputOutput/
 import { reexportSummary } from "../lib/inputOutput/reexportSummary";
 import { SECTOR_CLAIMS, checkSectorClaims, sectorShareCheck, verdictOf, type ClaimCheck, type ClaimInput } from "../lib/checks/sectorClaims";
 import { SECTOR_GROUPS, groupIndices, grossSectorShare, importShareOfUse, sectorShare, sectorShareOfAllDemand, type ProductValueAdded } from "../lib/inputOutput/sectorGroups";
-import { addingUpTable, csvOf, exposureTable, policyDisplayTable } from "../lib/present/valueAddedTables";
+import { addingUpTable, exposureTable, policyDisplayTable } from "../lib/present/valueAddedTables";
+import { csvOf } from "../lib/present/tables";
 
 const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const HAVE_TABLES = PROVINCES.every((p) => existsSync(sectorTablePath(2017, p.slug)));

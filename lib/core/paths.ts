@@ -14,7 +14,7 @@ export function repoRoot(): string {
     let dir = start;
     for (;;) {
       const pkg = join(dir, "package.json");
-      if (existsSync(pkg) && existsSync(join(dir, "lib", "paths.ts"))) return (root = dir);
+      if (existsSync(pkg) && existsSync(join(dir, "lib", "core", "paths.ts"))) return (root = dir);
       const up = dirname(dir);
       if (up === dir) break;
       dir = up;

@@ -13,11 +13,11 @@
 import { InputError, readCsv } from "../core/csv";
 import { dataPath } from "../core/paths";
 import { PROVINCES, type Province } from "../paper/provinces";
+import { SECTOR_CODES } from "./ioTable";
 
 /** 万元 per 亿元. */
 export const WAN_PER_YI = 10_000;
 
-export const SECTOR_CODES: readonly string[] = Array.from({ length: 42 }, (_, i) => String(i + 1).padStart(2, "0"));
 
 /** Final-use and supply columns (per sector row). */
 export const USE_COLUMNS = [

@@ -14,17 +14,8 @@ import { SCALING_SHORT } from "./charts/robustness";
 import { METHOD_LABELS, type FeatureSet, type Method } from "../typology/search";
 import { summarizeAxis, type AxisSummary, type SensitivityAxis, type SensitivityCell } from "../typology/sensitivity";
 import { fragileProvinces, type FragileProvince, type StabilityResult } from "../typology/stability";
+import { csvOf, type Tabular } from "./tables";
 
-export interface Tabular {
-  columns: Column[];
-  rows: Record<string, string | number>[];
-}
-
-/** header = the column keys, rows in column order: what writeCsv takes. */
-export function csvOf(t: Tabular): { header: string[]; rows: (string | number)[][] } {
-  const header = t.columns.map((c) => c.key);
-  return { header, rows: t.rows.map((r) => header.map((k) => r[k] ?? "")) };
-}
 
 const provinceName = (zh: string, lang: Lang) => (lang === "zh" ? zh : province(zh).en);
 const typeName = (t: Label | null, lang: Lang) => {

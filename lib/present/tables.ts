@@ -8,6 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from "fs";
 import { join } from "path";
 import { toCsv } from "../core/csv";
 import { repoRoot } from "../core/paths";
+import type { Column } from "./display";
 
 /** The folder for CSV tables, created if missing. */
 export function tablesDir(): string {
@@ -27,4 +28,16 @@ export function writeCsv(name: string, header: readonly string[], rows: readonly
   writeFileSync(file + ".tmp", text);
   renameSync(file + ".tmp", file);
   return file;
+}
+
+/** A table to show (`table(rows, columns, LANG)`) and to write: its columns with their bilingual labels, and its rows. */
+export interface Tabular {
+  columns: Column[];
+  rows: Record<string, string | number>[];
+}
+
+/** header = the column keys, rows in column order: what writeCsv takes. */
+export function csvOf(t: Tabular): { header: string[]; rows: (string | number)[][] } {
+  const header = t.columns.map((c) => c.key);
+  return { header, rows: t.rows.map((r) => header.map((k) => r[k] ?? "")) };
 }

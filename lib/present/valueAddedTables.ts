@@ -13,17 +13,8 @@ import type { ProvinceValueAdded } from "../inputOutput/provinceValueAdded";
 import type { ReexportSummaryRow } from "../inputOutput/reexportSummary";
 import type { SectorClaimResult } from "../checks/sectorClaims";
 import { importShareOfUse, type ImportUse, type SectorGroupKey } from "../inputOutput/sectorGroups";
+import { csvOf, type Tabular } from "./tables";
 
-export interface Tabular {
-  columns: Column[];
-  rows: Record<string, string | number>[];
-}
-
-/** header = the column keys, rows in column order: what writeCsv takes. */
-export function csvOf(t: Tabular): { header: string[]; rows: (string | number)[][] } {
-  const header = t.columns.map((c) => c.key);
-  return { header, rows: t.rows.map((r) => header.map((k) => r[k] ?? "")) };
-}
 
 const name = (x: { zh: string; en: string }, lang: Lang) => (lang === "zh" ? x.zh : x.en);
 const LOCAL = CIRCULATIONS.find((c) => c.key === "local")!;
