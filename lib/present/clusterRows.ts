@@ -21,7 +21,8 @@ import type { SearchBar, TypePoint } from "./charts/clustering";
 import type { MapCategory } from "./charts/choropleth";
 import type { Table1TypeRow } from "../paper/table1";
 import { SCALING_LABELS } from "../cluster/scaling";
-import { METHOD_LABELS, type SearchResult } from "../typology/search";
+import { type SearchResult } from "../typology/search";
+import { METHOD_LABELS } from "../cluster/methods";
 
 /** "外向型经济 / Export-oriented economy". */
 export function typeName(t: TypeZh, lang: Lang): string {

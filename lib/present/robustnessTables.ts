@@ -11,7 +11,8 @@ import { adjustedMutualInfo, adjustedRandIndex, type Label } from "../cluster/ag
 import type { EditionComparison } from "../typology/editionSensitivity";
 import { matchLabels } from "../cluster/hungarian";
 import { SCALING_SHORT } from "./charts/robustness";
-import { METHOD_LABELS, type FeatureSet, type Method } from "../typology/search";
+import { type FeatureSet } from "../typology/search";
+import { METHOD_LABELS, type Method } from "../cluster/methods";
 import { summarizeAxis, type AxisSummary, type SensitivityAxis, type SensitivityCell } from "../typology/sensitivity";
 import { fragileProvinces, type FragileProvince, type StabilityResult } from "../typology/stability";
 import { csvOf, type Tabular } from "./tables";

@@ -14,7 +14,7 @@ import { featureMatrix } from "./features";
 import { ProvinceFlows } from "../data/provinceFlows";
 import { matchLabels } from "../cluster/hungarian";
 import { scale, Scaling } from "../cluster/scaling";
-import { clusterLabels, Method } from "./search";
+import { clusterLabels, Method } from "../cluster/methods";
 
 export interface Edition {
   id: string;

@@ -1,6 +1,6 @@
 /**
  * One clustering of the provinces from their flows, end to end: features (lib/typology/features.ts) → scaling
- * (scaling.ts) → k-means or hierarchical clustering (search.ts `clusterLabels`) → within-cluster sum of squares
+ * (lib/cluster/scaling.ts) → k-means or hierarchical clustering (lib/cluster/methods.ts `clusterLabels`) → within-cluster sum of squares
  * W = Σᵢ ‖zᵢ − c_{label(i)}‖² of the partition in the scaled space, whatever the method (for k-means it is the
  * objective it minimised; for Ward and average linkage it is the same quantity for the partition they cut).
  *
@@ -10,7 +10,7 @@ import { featureMatrix, type FeatureName } from "./features";
 import { type ProvinceFlows } from "../data/provinceFlows";
 import { groupMeans, inertia as withinSS } from "../cluster/matrix";
 import { scale, type Scaling } from "../cluster/scaling";
-import { clusterLabels, type Method } from "./search";
+import { clusterLabels, type Method } from "../cluster/methods";
 import { RATIO_COLUMNS } from "../paper/columns";
 
 export interface ClusterOptions {
@@ -25,7 +25,7 @@ export interface ClusterOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Defaults of the command line and the notebook: the paper's five ratios, z-scores, k-means, best of 100. */
+/** Defaults of the command line and the notebook: the paper's five ratios, z-scores, k-means, best of 1,000 starts. */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   features: [...RATIO_COLUMNS],
   scaling: "z",

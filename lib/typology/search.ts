@@ -24,21 +24,12 @@
 import { adjustedMutualInfo, adjustedRandIndex, Label } from "../cluster/agreement";
 import { featureMatrix, FeatureName, PER_GDP_COLUMNS } from "./features";
 import { ProvinceFlows } from "../data/provinceFlows";
-import { hierarchical } from "../cluster/hierarchical";
-import { kmeans, KmeansEngine } from "../cluster/kmeans";
+import { KmeansEngine } from "../cluster/kmeans";
+import { clusterLabels, METHODS, type Method } from "../cluster/methods";
 import { Scaling, scale, SCALINGS } from "../cluster/scaling";
 import { silhouetteScore } from "../cluster/silhouette";
 import { FLOW_COLUMNS, RATIO_COLUMNS } from "../paper/columns";
 import { province } from "../paper/provinces";
-
-export const METHODS = ["kmeans", "ward", "average"] as const;
-export type Method = (typeof METHODS)[number];
-
-export const METHOD_LABELS: Record<Method, { zh: string; en: string }> = {
-  kmeans: { zh: "K 均值聚类", en: "k-means" },
-  ward: { zh: "Ward 系统聚类", en: "Ward hierarchical" },
-  average: { zh: "类平均系统聚类", en: "Average-linkage hierarchical" },
-};
 
 export interface FeatureSet {
   id: string;
@@ -79,27 +70,6 @@ export function featureSets(): FeatureSet[] {
     { id: "per_gdp", zh: "四项流量/GDP", en: "The four flows per GDP", features: [...PER_GDP_COLUMNS] },
     { id: "raw", zh: "原始流量", en: "Raw flows", features: [...FLOW_COLUMNS] },
   ];
-}
-
-/** Cluster the rows of X into k groups with one of the three methods. */
-export function clusterLabels(
-  X: readonly (readonly number[])[],
-  k: number,
-  method: Method,
-  options: { seed: number; restarts?: number; engine?: KmeansEngine; onProgress?: (done: number, total: number) => void },
-): number[] {
-  switch (method) {
-    case "kmeans":
-      return kmeans(X, k, { seed: options.seed, restarts: options.restarts, engine: options.engine, onProgress: options.onProgress }).labels;
-    case "ward":
-    case "average": {
-      const labels = hierarchical(X, k, method).labels;
-      options.onProgress?.(1, 1);
-      return labels;
-    }
-    default:
-      throw new RangeError(`unknown method "${method as string}" (expected one of ${METHODS.join(", ")})`);
-  }
 }
 
 /** Table 1's type (类型) of each row, from lib/paper/provinces.ts. */

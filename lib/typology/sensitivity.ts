@@ -31,7 +31,8 @@ import { ProvinceFlows } from "../data/provinceFlows";
 import { cutTree, linkage } from "../cluster/hierarchical";
 import { kmeans } from "../cluster/kmeans";
 import { scale, Scaling, SCALINGS } from "../cluster/scaling";
-import { featureSets, FeatureSet, Method, METHODS } from "./search";
+import { featureSets, FeatureSet } from "./search";
+import { Method, METHODS } from "../cluster/methods";
 import { silhouetteScore } from "../cluster/silhouette";
 
 export const SENSITIVITY_FEATURE_SET_IDS = ["ratios", "ratios:ftd+dtd", "ratios:ftd+dtd+inflow_rate", "per_gdp", "raw"] as const;

@@ -13,7 +13,8 @@
  */
 import { parse, stderrProgress, UsageError, type Io } from "../support";
 import { SCALINGS } from "../../cluster/scaling";
-import { featureSets, METHODS, paperTypes, searchClusterings } from "../../typology/search";
+import { featureSets, paperTypes, searchClusterings } from "../../typology/search";
+import { METHODS } from "../../cluster/methods";
 import { toCsv } from "../../core/csv";
 import { asUsageError, integerOption, readInput } from "./cluster";
 
