@@ -10,10 +10,11 @@ import { PAPER_LAYOUTS } from "../paper/groupings";
 import { COLUMN_LABELS, FLOW_COLUMNS, RATIO_COLUMNS, type FlowColumn, type RatioColumn } from "../paper/columns";
 import { PRINTED_COLUMNS, PRINTED_TABLE_NUMBERS, type PrintedColumn, type PrintedTableNumber } from "../paper/printedTables";
 import type { ReconciledCell, Status } from "./reconcile";
+import type { Bilingual } from "../core/text";
 
 export const STATUSES: readonly Status[] = ["rounding", "misprint", "source", "unexplained"];
 
-export const STATUS_LABELS: Readonly<Record<Status, { zh: string; en: string }>> = {
+export const STATUS_LABELS: Readonly<Record<Status, Bilingual>> = {
   rounding: { zh: "舍入误差内一致", en: "agrees within rounding" },
   misprint: { zh: "印刷错误", en: "misprint" },
   source: { zh: "数据来源不同", en: "source differs" },
@@ -21,7 +22,7 @@ export const STATUS_LABELS: Readonly<Record<Status, { zh: string; en: string }>>
 };
 
 /** Bilingual label of any printed column; a share is 比重 of its flow. */
-export function columnLabel(col: PrintedColumn): { zh: string; en: string } {
+export function columnLabel(col: PrintedColumn): Bilingual {
   if (col.startsWith("share_")) {
     const flow = COLUMN_LABELS[col.slice("share_".length) as FlowColumn];
     return { zh: `${flow.zh}比重`, en: `${flow.en}, share of national (%)` };

@@ -16,6 +16,7 @@ import { NATIONAL, TYPE_GROUPS, defineGroup, type Group } from "../paper/groupin
 import { dataPath } from "../core/paths";
 import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, type QuotedFigure } from "../paper/quoted";
 import { groupSeries, type IndicatorRow } from "../indicators/timeseries";
+import type { Bilingual } from "../core/text";
 
 /** One national table (data/derived/national_flows.csv, 2007 and 2012): exports and imports, no interprovincial flows. */
 export interface NationalTable {
@@ -80,7 +81,7 @@ export const NEW_NORMAL_GROUP: Group = defineGroup("受经济新常态影响地�
 
 /** What the tables measure for a quoted figure, or null. */
 interface Counterpart {
-  measure: { zh: string; en: string };
+  measure: Bilingual;
   /** value from the provincial tables in a year, null where they cannot give one */
   compute: (rows: readonly IndicatorRow[], year: number) => number | null;
   group?: Group;
@@ -134,7 +135,7 @@ export const TABLE_YEARS = [2007, 2012, 2017] as const;
 /** A quoted figure with the tables' values of the nearest measure in 2007, 2012 and 2017. */
 export interface ComparisonRow {
   quoted: QuotedFigure;
-  measure: { zh: string; en: string } | null;
+  measure: Bilingual | null;
   /** the group the tables' values are of */
   group: Group | null;
   /** the tables' value by year (null: the tables cannot give it) */
@@ -188,14 +189,14 @@ export interface SeriesPoint {
   /** quoted: the paper; provinces: sum of provincial tables; national_table: the national IO table */
   method: "quoted" | "provinces" | "national_table";
   /** where the point comes from, for the hover label */
-  source: { zh: string; en: string };
+  source: Bilingual;
   /** true: drawn hollow (a member's split is misrecorded that year) */
   flagged?: boolean;
 }
 
 export interface ComparisonSeries {
   id: string;
-  name: { zh: string; en: string };
+  name: Bilingual;
   /** the Table 1 type the series is about, if it is one type (for its colour) */
   type?: string;
   points: SeriesPoint[];

@@ -5,11 +5,12 @@
  */
 import { hierarchical } from "./hierarchical";
 import { kmeans, type KmeansEngine } from "./kmeans";
+import type { Bilingual } from "../core/text";
 
 export const METHODS = ["kmeans", "ward", "average"] as const;
 export type Method = (typeof METHODS)[number];
 
-export const METHOD_LABELS: Record<Method, { zh: string; en: string }> = {
+export const METHOD_LABELS: Record<Method, Bilingual> = {
   kmeans: { zh: "K 均值聚类", en: "k-means" },
   ward: { zh: "Ward 系统聚类", en: "Ward hierarchical" },
   average: { zh: "类平均系统聚类", en: "Average-linkage hierarchical" },

@@ -9,11 +9,12 @@ import { InputError, readCsv } from "../core/csv";
 import { dataPath } from "../core/paths";
 import { parseAmount, type ProvinceFlows } from "./provinceFlows";
 import { PROVINCES, isProvince } from "../paper/provinces";
+import type { Bilingual } from "../core/text";
 
 export const EDITIONS = ["paper", "tables"] as const;
 export type Edition = (typeof EDITIONS)[number];
 
-export const EDITION_LABELS: Record<Edition, { zh: string; en: string }> = {
+export const EDITION_LABELS: Record<Edition, Bilingual> = {
   paper: { zh: "论文口径（年鉴GDP、表中合计行）", en: "Paper edition (yearbook GDP, printed total rows)" },
   tables: { zh: "投入产出表口径（增加值、部门加总）", en: "Tables edition (value added, sums of sectors)" },
 };

@@ -11,6 +11,7 @@ import { aggregate, type TableRow } from "./aggregate";
 import { LOCATION_GROUPS, NATIONAL, NORTHWEST, REGION_GROUPS, TYPE_GROUPS, YANGTZE, YELLOW_RIVER, defineGroup, type Group, type LayoutRow } from "../paper/groupings";
 import type { ProvinceFlows } from "../data/provinceFlows";
 import { PROVINCES } from "../paper/provinces";
+import type { Bilingual } from "../core/text";
 
 export interface Grouping {
   id: string;
@@ -94,9 +95,9 @@ export function groupingTable(data: readonly ProvinceFlows[], g: Grouping): Tabl
  * Each province's category on a map of the grouping: its group; "A、B" where it is in two (each such combination is
  * a category of its own); 其他省份 where it is in none. Categories in legend order: groups, combinations, rest.
  */
-export function provinceCategories(g: Grouping): { assignment: Record<string, string>; categories: { zh: string; en: string }[] } {
+export function provinceCategories(g: Grouping): { assignment: Record<string, string>; categories: Bilingual[] } {
   const assignment: Record<string, string> = {};
-  const combos: { zh: string; en: string }[] = [];
+  const combos: Bilingual[] = [];
   let rest = false;
   for (const p of PROVINCES) {
     const groups = g.groups.filter((x) => x.members.includes(p.zh));

@@ -27,13 +27,14 @@ import {
   type IndicatorFlag,
 } from "./flags";
 import { PROVINCES } from "../paper/provinces";
+import type { Bilingual } from "../core/text";
 
 export const YEARS = [2007, 2012, 2017] as const;
 export type Year = (typeof YEARS)[number];
 export type Basis = DerivedFlowRow["basis"];
 export type GdpSource = "value_added" | "yearbook";
 
-export const GDP_SOURCE_LABELS: Record<GdpSource, { zh: string; en: string }> = {
+export const GDP_SOURCE_LABELS: Record<GdpSource, Bilingual> = {
   value_added: { zh: "投入产出表增加值（TVA）", en: "the table's value added (TVA)" },
   yearbook: { zh: "统计年鉴GDP（论文所用，仅2017年）", en: "yearbook GDP (the paper's, 2017 only)" },
 };

@@ -14,6 +14,7 @@
  */
 import type { ComponentKey } from "./decompose";
 import { sectorsOf } from "../data/sectors";
+import type { Bilingual } from "../core/text";
 
 export interface SectorGroup {
   key: string;
@@ -65,7 +66,7 @@ export function groupIndices(keys: readonly SectorGroupKey[], year: number): num
 }
 
 /** "能源 + 化工产品" / "Energy + Chemicals" for a union of groups. */
-export function groupLabel(keys: readonly SectorGroupKey[]): { zh: string; en: string } {
+export function groupLabel(keys: readonly SectorGroupKey[]): Bilingual {
   return { zh: keys.map((k) => sectorGroup(k).zh).join("+"), en: keys.map((k) => sectorGroup(k).en).join(" + ") };
 }
 

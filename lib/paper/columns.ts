@@ -2,6 +2,7 @@
  * The columns of the paper's Tables 2–6: six flows (亿元), five ratios and the shares of the national total, in the
  * order the paper prints them, with their printed headings. The formulas are lib/indicators/ratios.ts.
  */
+import type { Bilingual } from "../core/text";
 
 /** The flows every indicator is computed from (亿元). */
 export interface Flows {
@@ -32,7 +33,7 @@ export const SHARE_COLUMNS = [
 export type ShareColumn = (typeof SHARE_COLUMNS)[number];
 
 /** Bilingual labels of the columns, as the paper prints them. */
-export const COLUMN_LABELS: Record<FlowColumn | RatioColumn, { zh: string; en: string }> = {
+export const COLUMN_LABELS: Record<FlowColumn | RatioColumn, Bilingual> = {
   total_output: { zh: "总产出", en: "Total output" },
   gdp: { zh: "GDP", en: "GDP" },
   export: { zh: "出口", en: "Exports" },

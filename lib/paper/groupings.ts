@@ -5,6 +5,7 @@
  * a user can define any other (京津冀, 长三角, 成渝 …) with `defineGroup` and get the same table.
  */
 import { LOCATIONS, PROVINCES, REGIONS, TYPES, province, type Province } from "./provinces";
+import type { Bilingual } from "../core/text";
 
 export interface Group {
   /** label as the paper prints it (or as the user names it) */
@@ -71,7 +72,7 @@ export const PAPER_LAYOUTS: Record<2 | 3 | 4 | 5 | 6, LayoutRow[]> = {
   ],
 };
 
-export const PAPER_TABLE_TITLES: Record<2 | 3 | 4 | 5 | 6, { zh: string; en: string }> = {
+export const PAPER_TABLE_TITLES: Record<2 | 3 | 4 | 5 | 6, Bilingual> = {
   2: { zh: "表2 中国各经济循环类型基本情况（2017年）", en: "Table 2. The seven trade-pattern types (2017)" },
   3: { zh: "表3 中国四大板块内外贸模式分析", en: "Table 3. The four regions" },
   4: { zh: "表4 中国沿海、内陆、沿边地区分析", en: "Table 4. Coastal, inland and border provinces" },

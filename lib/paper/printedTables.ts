@@ -10,6 +10,7 @@ import { InputError, readCsv } from "../core/csv";
 import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn, type RatioColumn, type ShareColumn } from "./columns";
 import { dataPath } from "../core/paths";
 import { LOCATIONS, PROVINCES, REGIONS, TYPES, type LocationZh, type RegionZh, type TypeZh } from "./provinces";
+import type { Bilingual } from "../core/text";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Captions and group labels
@@ -18,7 +19,7 @@ export type PrintedTableNumber = 2 | 3 | 4 | 5 | 6;
 export const PRINTED_TABLE_NUMBERS: readonly PrintedTableNumber[] = [2, 3, 4, 5, 6];
 
 /** Each table's caption as printed (without the unit note some captions carry), with an English rendering. */
-export const TABLE_CAPTIONS: Readonly<Record<1 | PrintedTableNumber, { zh: string; en: string }>> = {
+export const TABLE_CAPTIONS: Readonly<Record<1 | PrintedTableNumber, Bilingual>> = {
   1: { zh: "表1 中国各地区内外贸模式及特征", en: "Table 1 Domestic and foreign trade patterns of China's provinces and their features" },
   2: { zh: "表2 中国各经济循环类型基本情况（2017年）", en: "Table 2 China's economic-circulation types: basic figures (2017)" },
   3: { zh: "表3 中国四大板块内外贸模式分析", en: "Table 3 Trade patterns of China's four macro-regions" },

@@ -8,10 +8,11 @@
  * sentence. What the 2007, 2012 and 2017 input-output tables can say about the same quantities is computed in
  * lib/checks/quotedComparison.ts.
  */
+import type { Bilingual } from "../core/text";
 
 export type QuotedTopic = "trade_dependence" | "growth" | "investment" | "land" | "real_estate" | "retail" | "online_retail";
 
-export const TOPIC_LABELS: Record<QuotedTopic, { zh: string; en: string }> = {
+export const TOPIC_LABELS: Record<QuotedTopic, Bilingual> = {
   trade_dependence: { zh: "外贸依存度", en: "Foreign-trade dependence" },
   growth: { zh: "经济增长", en: "Growth" },
   investment: { zh: "固定资产投资", en: "Fixed-asset investment" },
@@ -26,9 +27,9 @@ export interface QuotedFigure {
   topic: QuotedTopic;
   /** the whole sentence, verbatim from the paper (whitespace removed) */
   sentence_zh: string;
-  quantity: { zh: string; en: string };
+  quantity: Bilingual;
   /** whom it is about: 全国, a type (Table 1), a province, a set of provinces */
-  scope: { zh: string; en: string };
+  scope: Bilingual;
   /** the year of a level; [first, last] of a change over a period */
   years: number[];
   /** signed: a fall is negative */

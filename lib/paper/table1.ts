@@ -8,9 +8,10 @@
  */
 import { loadTable1, type Table1Row } from "./printedTables";
 import { TYPES, province, type TypeZh } from "./provinces";
+import type { Bilingual } from "../core/text";
 
 /** Table 1's 特征 column, verbatim (test/table1.test.ts finds each sentence in the paper text). */
-export const TYPE_FEATURES: Readonly<Record<TypeZh, { zh: string; en: string }>> = {
+export const TYPE_FEATURES: Readonly<Record<TypeZh, Bilingual>> = {
   双循环经济: {
     zh: "具有高外贸依存度和高内贸依存度，高流出率和高流入率，重庆内贸依存度高",
     en: "High foreign- and domestic-trade dependence, high outflow and inflow rates; Chongqing's domestic-trade dependence is high",

@@ -16,14 +16,14 @@ import type { ComparisonRow } from "../checks/quotedComparison";
 import { yearsLabel } from "../paper/quoted";
 import { GDP_SOURCE_LABELS, isComparable, type ChangeSummary, type Coverage, type IndicatorRow, type Jump } from "../indicators/timeseries";
 import type { Column } from "./display";
-import { pick, type Lang } from "../core/text";
+import { pick, type Lang, type Bilingual } from "../core/text";
 
 export const MARK_NOT_COMPARABLE = "†";
 export const MARK_NOTE = "‡";
 export const MARK_MISSING = "—";
 
 /** Short bilingual names of the flag kinds, for table cells. */
-export const FLAG_SHORT: Record<FlagKind, { zh: string; en: string }> = {
+export const FLAG_SHORT: Record<FlagKind, Bilingual> = {
   domestic_flows_zero: { zh: "国内流出、流入为0（内贸记入进出口）", en: "OF = IF = 0 (domestic trade inside EX/IM)" },
   foreign_flows_zero: { zh: "出口、进口为0（外贸记入流出流入）", en: "EX = IM = 0 (foreign trade inside OF/IF)" },
   flow_column_zero: { zh: "一列贸易流量为0", en: "one trade column is zero" },
@@ -71,7 +71,7 @@ export function flagNotes(flags: readonly IndicatorFlag[], lang: Lang): string {
 }
 
 /** Display rows (marked strings) of `columns` for `units`, plus each unit's notes. */
-export function indicatorTable(units: readonly { zh: string; en: string }[], columns: readonly IndicatorColumn[], lang: Lang, leading?: (unit: string) => Record<string, string>): Record<string, string>[] {
+export function indicatorTable(units: readonly Bilingual[], columns: readonly IndicatorColumn[], lang: Lang, leading?: (unit: string) => Record<string, string>): Record<string, string>[] {
   return units.map((u) => {
     const out: Record<string, string> = { unit: pick(u, lang), ...(leading ? leading(u.zh) : {}) };
     const flags: IndicatorFlag[] = [];
@@ -380,7 +380,7 @@ export const AGREEMENT_COLUMNS: Column[] = [
 
 
 /** Columns of `migrationTable`: province, Table 1's type, one per source, and the distance moved. */
-export function migrationColumns(sources: readonly { key: string; label: { zh: string; en: string } }[], withDistance: boolean): Column[] {
+export function migrationColumns(sources: readonly { key: string; label: Bilingual }[], withDistance: boolean): Column[] {
   return [
     { key: "province", label: { zh: "地区", en: "Province" } },
     { key: "table1", label: { zh: "表1类型（2017）", en: "Table 1 type (2017)" } },

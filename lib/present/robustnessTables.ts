@@ -4,7 +4,7 @@
  * summaries its text quotes. Pure functions of the results of lib/typology/stability.ts, sensitivity.ts and
  * editionSensitivity.ts.
  */
-import type { Lang } from "../core/text";
+import type { Lang, Bilingual } from "../core/text";
 import type { Column } from "./display";
 import { province, TYPES, type TypeZh } from "../paper/provinces";
 import { adjustedMutualInfo, adjustedRandIndex, type Label } from "../cluster/agreement";
@@ -131,7 +131,7 @@ export function fragileTable(fragile: readonly FragileProvince[], lang: Lang): T
 }
 
 /** The sweep's ARI summarised along one axis (median, best, worst over all other choices). */
-export function axisTable(summary: readonly AxisSummary[], axis: { zh: string; en: string }, levelName: (level: string | number) => string, lang: Lang): Tabular {
+export function axisTable(summary: readonly AxisSummary[], axis: Bilingual, levelName: (level: string | number) => string, lang: Lang): Tabular {
   return {
     columns: [
       { key: "level", label: axis },
@@ -146,8 +146,8 @@ export function axisTable(summary: readonly AxisSummary[], axis: { zh: string; e
 
 /** The sweep summarised along each of its four axes: k, feature set, scaling, method (one table each). */
 export function sweepAxisTables(cells: readonly SensitivityCell[], sets: readonly FeatureSet[], lang: Lang): Tabular[] {
-  const name = (x: { zh: string; en: string } | undefined, fallback: string | number) => (x ? (lang === "zh" ? x.zh : x.en) : String(fallback));
-  const axes: [SensitivityAxis, { zh: string; en: string }, (level: string | number) => string][] = [
+  const name = (x: Bilingual | undefined, fallback: string | number) => (x ? (lang === "zh" ? x.zh : x.en) : String(fallback));
+  const axes: [SensitivityAxis, Bilingual, (level: string | number) => string][] = [
     ["k", { zh: "k", en: "k" }, String],
     ["featureSet", { zh: "特征", en: "Features" }, (l) => name(sets.find((s) => s.id === l), l)],
     ["scaling", { zh: "标准化", en: "Scaling" }, (l) => name(SCALING_SHORT[l], l)],

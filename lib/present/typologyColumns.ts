@@ -6,6 +6,7 @@
 import { columnLabel } from "../checks/compare";
 import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS } from "../paper/columns";
 import type { Column } from "./display";
+import type { Bilingual } from "../core/text";
 
 /** Flows (亿元, 1 decimal), the five ratios (2 decimals) and, optionally, the six shares (2 decimals). */
 export function indicatorColumns(options: { shares?: boolean } = {}): Column[] {
@@ -26,7 +27,7 @@ export function provinceIndicatorColumns(): Column[] {
 }
 
 /** Headings of the clustering summary tables, by row key (lib/present/clusterRows.ts). */
-export const SUMMARY_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+export const SUMMARY_LABELS: Readonly<Record<string, Bilingual>> = {
   province: { zh: "地区", en: "Province" },
   paper_type: { zh: "表1类型", en: "Type in Table 1" },
   cluster: { zh: "簇", en: "Cluster" },

@@ -3,7 +3,7 @@
  * the same as header + rows for `writeCsv` (lib/present/tables.ts). Shares are printed in percent.
  */
 import type { Column } from "./display";
-import type { Lang } from "../core/text";
+import type { Lang, Bilingual } from "../core/text";
 import { COMPONENTS } from "../inputOutput/decompose";
 import { REGION_GROUPS, NATIONAL, type Group } from "../paper/groupings";
 import type { PolicyRow } from "../checks/policy";
@@ -16,7 +16,7 @@ import { importShareOfUse, type ImportUse, type SectorGroupKey } from "../inputO
 import { csvOf, type Tabular } from "./tables";
 
 
-const name = (x: { zh: string; en: string }, lang: Lang) => (lang === "zh" ? x.zh : x.en);
+const name = (x: Bilingual, lang: Lang) => (lang === "zh" ? x.zh : x.en);
 const LOCAL = CIRCULATIONS.find((c) => c.key === "local")!;
 const NAME: Column = { key: "name", label: { zh: "地区", en: "Province / group" } };
 /** x × 100, with values that print as −0.0 at `digits` decimals written as 0. */

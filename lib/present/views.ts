@@ -7,13 +7,13 @@ import type { ClaimResult } from "../checks/claims";
 import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, type ComparedCell } from "../checks/compare";
 import { TABLE_CAPTIONS, type PrintedTableNumber } from "../paper/printedTables";
 import type { ReconciledCell } from "../checks/reconcile";
-import type { Lang } from "../core/text";
+import type { Lang, Bilingual } from "../core/text";
 import type { TableRow } from "../indicators/aggregate";
 import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn } from "../paper/columns";
 import type { Column } from "./display";
 import { richTableHtml, type Mark, type RichCell } from "./richTable";
 
-const bi = (t: { zh: string; en: string }, lang: Lang) => t[lang];
+const bi = (t: Bilingual, lang: Lang) => t[lang];
 
 function markOf(c: ComparedCell): Mark | undefined {
   return c.status === "rounding" ? undefined : c.status;

@@ -19,6 +19,7 @@ import { mean, populationSd } from "../cluster/scaling";
 import type { RatioColumn } from "../paper/columns";
 import { isComparable, type IndicatorRow } from "../indicators/timeseries";
 import { province, TYPES } from "../paper/provinces";
+import type { Bilingual } from "../core/text";
 
 export type MigrationScaling = "z" | "logz";
 
@@ -31,7 +32,7 @@ export interface Standardizer {
 }
 
 /** A row's feature vector, or the reason it has none. */
-export function featureVector(row: IndicatorRow, features: readonly RatioColumn[]): { x: number[] } | { reason: { zh: string; en: string } } {
+export function featureVector(row: IndicatorRow, features: readonly RatioColumn[]): { x: number[] } | { reason: Bilingual } {
   const x: number[] = [];
   for (const f of features) {
     if (!isComparable(row, f)) {
@@ -107,8 +108,8 @@ export interface Assignment {
   margin: number | null;
   /** the rule that fired (rules), e.g. 3 */
   rule?: number;
-  reason?: { zh: string; en: string };
-  excluded?: { zh: string; en: string };
+  reason?: Bilingual;
+  excluded?: Bilingual;
 }
 
 /** The nearest centroid to z, and the runner-up. */
@@ -167,7 +168,7 @@ export const NOT_CLASSIFIED = { zh: "不可比/缺失", en: "not comparable / mi
 
 /** One column of a Sankey diagram: a year (or method) and each province's type there. */
 export interface Stage {
-  label: { zh: string; en: string };
+  label: Bilingual;
   /** province → type; a province absent or null is shown as NOT_CLASSIFIED */
   types: ReadonlyMap<string, string | null>;
 }
@@ -334,7 +335,7 @@ export function migrationAnalysis(rows: readonly IndicatorRow[], national: reado
 }
 
 /** A stage of a Sankey from a list of assignments. */
-export function stageOf(label: { zh: string; en: string }, assignments: readonly Assignment[]): Stage {
+export function stageOf(label: Bilingual, assignments: readonly Assignment[]): Stage {
   return { label, types: new Map(assignments.map((a) => [a.province_zh, a.type])) };
 }
 

@@ -37,6 +37,7 @@
 import { ratios } from "../indicators/ratios";
 import { Flows } from "../paper/columns";
 import { PROVINCES, province, TypeZh, typeEn } from "../paper/provinces";
+import type { Bilingual } from "../core/text";
 
 export interface RuleThresholds {
   /** national benchmark values (default: Table 2, 全国 row) */
@@ -73,7 +74,7 @@ export interface RuleDecision {
   type: TypeZh;
   /** which rule fired, 1..7 in the order of the module comment */
   rule: number;
-  reason: { zh: string; en: string };
+  reason: Bilingual;
 }
 
 const f1 = (x: number) => x.toFixed(1);

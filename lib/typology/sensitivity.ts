@@ -34,13 +34,14 @@ import { scale, Scaling, SCALINGS } from "../cluster/scaling";
 import { featureSets, FeatureSet } from "./search";
 import { Method, METHODS } from "../cluster/methods";
 import { silhouetteScore } from "../cluster/silhouette";
+import type { Bilingual } from "../core/text";
 
 export const SENSITIVITY_FEATURE_SET_IDS = ["ratios", "ratios:ftd+dtd", "ratios:ftd+dtd+inflow_rate", "per_gdp", "raw"] as const;
 
 /** The default feature sets of the sweep, with short bilingual names. */
 export function sensitivityFeatureSets(): FeatureSet[] {
   const all = new Map(featureSets().map((f) => [f.id, f]));
-  const names: Record<(typeof SENSITIVITY_FEATURE_SET_IDS)[number], { zh: string; en: string }> = {
+  const names: Record<(typeof SENSITIVITY_FEATURE_SET_IDS)[number], Bilingual> = {
     ratios: { zh: "五项比率", en: "five ratios" },
     "ratios:ftd+dtd": { zh: "外贸+内贸依存度", en: "ftd + dtd" },
     "ratios:ftd+dtd+inflow_rate": { zh: "外贸+内贸依存度+流入率", en: "ftd + dtd + inflow rate" },

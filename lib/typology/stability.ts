@@ -53,11 +53,12 @@ import { toFloat64 } from "../cluster/kmeans";
 import { distinctRows, LloydWorkspace, lloydBestOf } from "../cluster/lloyd";
 import { canonicalLabels } from "../cluster/matrix";
 import { scale, Scaling } from "../cluster/scaling";
+import type { Bilingual } from "../core/text";
 
 export const RESAMPLINGS = ["perturb", "bootstrap"] as const;
 export type Resampling = (typeof RESAMPLINGS)[number];
 
-export const RESAMPLING_LABELS: Record<Resampling, { zh: string; en: string }> = {
+export const RESAMPLING_LABELS: Record<Resampling, Bilingual> = {
   perturb: { zh: "流量随机扰动", en: "random perturbation of the flows" },
   bootstrap: { zh: "省份有放回重抽样", en: "bootstrap resampling of provinces" },
 };

@@ -12,7 +12,7 @@
 import { PROVINCES, province, TYPES, type TypeZh } from "../../paper/provinces";
 import { TYPE_COLOURS } from "./choropleth";
 import { assertFinite, baseLayout, DEFAULT_CONFIG, type Figure, type Layout, type Trace } from "./plotly";
-import { pick, type Lang, type Text } from "../../core/text";
+import { pick, type Lang, type Text, type Bilingual } from "../../core/text";
 
 function fail(builder: string, message: string): never {
   throw new Error(`${builder}: ${message}`);
@@ -256,7 +256,7 @@ export interface SweepCell {
 }
 
 /** Short scaling names for the sweep's row labels. */
-export const SCALING_SHORT: Readonly<Record<string, { zh: string; en: string }>> = {
+export const SCALING_SHORT: Readonly<Record<string, Bilingual>> = {
   z: { zh: "z 分数", en: "z" },
   minmax: { zh: "极差", en: "min–max" },
   logz: { zh: "对数 z", en: "log-z" },
@@ -265,8 +265,8 @@ export const SCALING_SHORT: Readonly<Record<string, { zh: string; en: string }>>
 export interface SensitivitySpec {
   cells: readonly SweepCell[];
   /** labels of methods (e.g. METHOD_LABELS) and scalings (default SCALING_SHORT); the id is shown otherwise */
-  methodLabels?: Readonly<Record<string, { zh: string; en: string }>>;
-  scalingLabels?: Readonly<Record<string, { zh: string; en: string }>>;
+  methodLabels?: Readonly<Record<string, Bilingual>>;
+  scalingLabels?: Readonly<Record<string, Bilingual>>;
   /** the configuration the notebook uses, outlined */
   base?: { featureSetId: string; scaling: string; method: string; k: number };
   title?: Text;

@@ -14,7 +14,7 @@ import type { MultiplierRow } from "../../inputOutput/multipliers";
 import type { ProvinceValueAdded } from "../../inputOutput/provinceValueAdded";
 import { SECTOR_GROUPS, sectorShare, type ProductValueAdded, type SectorGroupKey } from "../../inputOutput/sectorGroups";
 import { indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
-import { bilingual } from "../../core/text";
+import { bilingual, type Bilingual } from "../../core/text";
 import { DEFAULT_CONFIG, baseLayout, groupedBar, heatmap, stackedBar, type Figure, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
 
@@ -37,7 +37,7 @@ export const CIRCULATION_COLOURS: Readonly<Record<CirculationKey | "other", stri
 export type ShareKey = CirculationKey | ComponentKey | "other";
 
 /** The bilingual name of a share key. */
-export function shareName(key: ShareKey): { zh: string; en: string } {
+export function shareName(key: ShareKey): Bilingual {
   if (key === "other") return { zh: OTHER.zh, en: OTHER.en };
   const c = CIRCULATIONS.find((x) => x.key === key) ?? COMPONENTS.find((x) => x.key === key);
   if (!c) throw new Error(`unknown share "${key}" (expected ${[...CIRCULATIONS.map((x) => x.key), ...COMPONENTS.map((x) => x.key), "other"].join(", ")})`);
@@ -52,7 +52,7 @@ export function shareOf(e: Exposure, key: ShareKey): number {
   throw new Error(`unknown share "${key}"`);
 }
 
-const nameOf = (e: { zh: string; en: string }): Text => ({ zh: e.zh, en: e.en });
+const nameOf = (e: Bilingual): Text => ({ zh: e.zh, en: e.en });
 
 /**
  * Stacked bars, one per province or group: the share of its GDP (%) driven by exports, outflows, household and
@@ -81,7 +81,7 @@ export function componentBars(exposures: readonly Exposure[], lang: Lang, opts: 
 }
 
 /** Short type names for labels over narrow groups of bars. */
-export const TYPE_SHORT: Readonly<Record<TypeZh, { zh: string; en: string }>> = {
+export const TYPE_SHORT: Readonly<Record<TypeZh, Bilingual>> = {
   双循环经济: { zh: "双循环", en: "Dual-circ." },
   外向型经济: { zh: "外向型", en: "Export-oriented" },
   自洽型经济: { zh: "自洽型", en: "Self-consistent" },
