@@ -6,6 +6,7 @@ import { provinceFlows2017 } from "../lib/data/editions";
 import { loadPrintedTable } from "../lib/paper/printedTables";
 import { repoRoot } from "../lib/core/paths";
 import type { ProvinceFlows } from "../lib/data/provinceFlows";
+import { PAPER_TEXT, paperText } from "./helpers/paperText";
 
 /**
  * The claims of sections 一 and 二 that the data do NOT bear out, with the value the data give.
@@ -40,7 +41,7 @@ const NOT_HOLDING: [id: string, computed: string | boolean][] = [
 /** Claims whose quoted table cell is one of the misprints of lib/checks/reconcile.ts. */
 const QUOTES_MISPRINT = ["s2-coast-export-share", "s2-yellow-ftd", "s2-yellow-dtd"];
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
+const PAPER = PAPER_TEXT;
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 /** Decimals printed after the point. */
@@ -61,8 +62,7 @@ describe("claims of sections 一 and 二 (paper edition)", () => {
   });
 
   it("quotes every sentence verbatim from its section of the paper", () => {
-    if (!existsSync(PAPER)) throw new Error(`paper text not found at ${PAPER}`);
-    const text = squeeze(readFileSync(PAPER, "utf8"));
+    const text = squeeze(paperText());
     const span = (from: string, to: string) => {
       const a = text.indexOf(from);
       const b = text.indexOf(to, a + 1);

@@ -59,6 +59,12 @@ describe("the layers of lib/", () => {
     ]);
   });
 
+  it("each folder's index.ts lists and exports its modules (node scripts/layout/indexes.mjs rewrites them)", () => {
+    const r = spawnSync(process.execPath, [join(REPO, "scripts", "layout", "indexes.mjs"), "--check"], { encoding: "utf8" });
+    expect(r.stdout + r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("every lib file is in a layer's folder, and each folder has an index.ts that opens with its module doc", () => {
     const top = readdirSync(join(REPO, "lib")).sort();
     expect(top).toEqual([...LAYERS].sort());

@@ -7,13 +7,12 @@ import { dataPath, repoRoot } from "../lib/core/paths";
 import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, quoted, yearsLabel } from "../lib/paper/quoted";
 import { NEW_NORMAL_GROUP, THREE_TYPES, compareQuoted, comparisonSeries, consumptionShare, nationalTableFtd, readNationalTables } from "../lib/checks/quotedComparison";
 import { provinceSeries } from "../lib/indicators/timeseries";
+import { paperText } from "./helpers/paperText";
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 describe("quoted figures: verbatim from section 三", () => {
-  if (!existsSync(PAPER)) throw new Error(`paper text not found at ${PAPER}`);
-  const text = squash(readFileSync(PAPER, "utf8"));
+  const text = squash(paperText());
   const start = text.indexOf("三、新发展格局下中国各地区经济形势变化的具体表现");
   const end = text.indexOf("四、中国各地区融入新发展格局的对策建议");
   const section = text.slice(start, end);

@@ -13,8 +13,8 @@
  * - hungarian: The assignment problem (Kuhn 1955; Munkres 1957): given an r × c cost matrix, pair rows with
  * - kmeans: k-means clustering: the partition of n rows into k groups that (locally) minimises the
  * - lloyd: A tight k-means (Lloyd's algorithm with greedy k-means++ seeding) on a flat Float64Array, for the
- * - methods: k-means, Ward or average linkage behind one call (the dispatch of `--method`, the search, the sweeps).
  * - matrix: The data matrix every clustering function takes: n rows (observations, e.g. provinces) of
+ * - methods: The three clustering methods the project compares, behind one call: k-means (best of `restarts` k-means++ starts),
  * - pca: Principal component analysis for a biplot, via ml-pca@4 (SVD of the centred data).
  * - restarts: Why k-means needs restarts: each k-means++ start ends in a local minimum of the within-cluster sum of squares
  * - scaling: Column-wise rescaling of a feature matrix before clustering. Distances, and hence clusters,

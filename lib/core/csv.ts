@@ -175,3 +175,26 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
       .join(",");
   return [header.map(csvField).join(","), ...rows.map(line)].join("\n") + "\n";
 }
+
+/**
+ * The data rows of a transcription file, each exactly as wide as `header`, no cell padded with whitespace.
+ * Errors are InputErrors: file, row (the file's line, header = row 1) and column.
+ */
+export function readExactCsv(file: string, header: readonly string[]): { row: number; cells: string[] }[] {
+  const csv = readCsv(file);
+  header.forEach((name, j) => {
+    if (csv.header[j] !== name) throw new InputError(file, 1, name, `header should be "${name}" (column ${j + 1}), found "${csv.header[j] ?? ""}"`);
+  });
+  if (csv.header.length !== header.length) {
+    throw new InputError(file, 1, null, `${csv.header.length} columns, expected ${header.length} (${header.join(",")})`);
+  }
+  if (csv.rows.length === 0) throw new InputError(file, null, null, "no data rows");
+  return csv.rows.map(({ line, cells }) => {
+    if (cells.length < header.length) throw new InputError(file, line, header[cells.length], `missing: the row has ${cells.length} of ${header.length} cells`);
+    if (cells.length > header.length) throw new InputError(file, line, null, `${cells.length} cells, expected ${header.length}`);
+    cells.forEach((c, j) => {
+      if (c !== c.trim()) throw new InputError(file, line, header[j], `"${c}" has surrounding whitespace`);
+    });
+    return { row: line, cells };
+  });
+}

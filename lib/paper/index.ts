@@ -6,6 +6,7 @@
  * Imports: core/.
  *
  * Modules:
+ * - claimTexts: The sentences of the paper's sections 一 and 二 (and of Table 1's 特征 column) that the data can check, as records:
  * - columns: The columns of the paper's Tables 2–6: six flows (亿元), five ratios and the shares of the national total, in the
  * - groupings: Groupings of provinces and the row layout of the paper's Tables 2–6.
  * - printedTables: The paper's printed Tables 1–6, as transcribed verbatim in data/paper/ (段庆林《中国各地区内外贸模式及其融入新发展格局研究》).
@@ -13,6 +14,7 @@
  * - quoted: The figures section 三 of the paper (三、新发展格局下中国各地区经济形势变化的具体表现) quotes from yearbook series
  * - table1: Table 1 (表1 中国各地区内外贸模式及特征) as the paper prints it: for each of the seven types, its provinces
  */
+export * from "./claimTexts";
 export * from "./columns";
 export * from "./groupings";
 export * from "./printedTables";

@@ -6,7 +6,7 @@
  * printed text next to its value, because the number of printed decimals is what a reproduction must round to.
  */
 import { join } from "path";
-import { InputError, readCsv } from "../core/csv";
+import { InputError, readExactCsv } from "../core/csv";
 import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type FlowColumn, type RatioColumn, type ShareColumn } from "./columns";
 import { dataPath } from "../core/paths";
 import { LOCATIONS, PROVINCES, REGIONS, TYPES, type LocationZh, type RegionZh, type TypeZh } from "./provinces";
@@ -129,33 +129,11 @@ export function paperDataDir(): string {
   return dataPath("paper");
 }
 
-/**
- * The data rows of a transcription file, each exactly as wide as `header`, no cell padded with whitespace.
- * Errors are InputErrors (lib/core/csv.ts): file, row (the file's line, header = row 1) and column.
- */
-function readExact(file: string, header: readonly string[]): { row: number; cells: string[] }[] {
-  const csv = readCsv(file);
-  header.forEach((name, j) => {
-    if (csv.header[j] !== name) throw new InputError(file, 1, name, `header should be "${name}" (column ${j + 1}), found "${csv.header[j] ?? ""}"`);
-  });
-  if (csv.header.length !== header.length) {
-    throw new InputError(file, 1, null, `${csv.header.length} columns, expected ${header.length} (${header.join(",")})`);
-  }
-  if (csv.rows.length === 0) throw new InputError(file, null, null, "no data rows");
-  return csv.rows.map(({ line, cells }) => {
-    if (cells.length < header.length) throw new InputError(file, line, header[cells.length], `missing: the row has ${cells.length} of ${header.length} cells`);
-    if (cells.length > header.length) throw new InputError(file, line, null, `${cells.length} cells, expected ${header.length}`);
-    cells.forEach((c, j) => {
-      if (c !== c.trim()) throw new InputError(file, line, header[j], `"${c}" has surrounding whitespace`);
-    });
-    return { row: line, cells };
-  });
-}
 
 /** Reads one of data/paper/table2–6.csv (or any file in that format). */
 export function readPrintedTable(file: string): PrintedRow[] {
   const seen = new Set<string>();
-  return readExact(file, PRINTED_TABLE_HEADER).map(({ row, cells }) => {
+  return readExactCsv(file, PRINTED_TABLE_HEADER).map(({ row, cells }) => {
     const group = cells[0];
     if (!GROUP_LABELS.has(group)) throw new InputError(file, row, "group_zh", `"${group}" is not a group label the paper prints`);
     if (seen.has(group)) throw new InputError(file, row, "group_zh", `"${group}" appears twice`);
@@ -179,7 +157,7 @@ export function readPrintedTable(file: string): PrintedRow[] {
 /** Reads data/paper/table1.csv (or any file in that format). */
 export function readTable1(file: string): Table1Row[] {
   const seen = new Set<string>();
-  return readExact(file, TABLE1_HEADER).map(({ row, cells }) => {
+  return readExactCsv(file, TABLE1_HEADER).map(({ row, cells }) => {
     const [province_zh, type_zh_printed, type_zh] = cells;
     if (GROUP_LABELS.get(province_zh)?.kind !== "province") throw new InputError(file, row, "province_zh", `"${province_zh}" is not a province`);
     if (seen.has(province_zh)) throw new InputError(file, row, "province_zh", `"${province_zh}" appears twice`);
