@@ -14,16 +14,19 @@ import { groupFlows } from "../indicators/aggregate";
 import { LOCATION_GROUPS, NATIONAL, NORTHWEST, REGION_GROUPS, TYPE_GROUPS, defineGroup, type Group } from "../paper/groupings";
 import { domesticTradeDependence, foreignTradeDependence } from "../indicators/ratios";
 import type { ProvinceFlows } from "../data/provinceFlows";
-import { PROVINCES, TYPES, type TypeZh } from "../paper/provinces";
+import { PROVINCES, TYPES, isProvince } from "../paper/provinces";
 import { CIRCULATIONS, circulationValueAdded, sumValueAdded, type CirculationKey } from "../inputOutput/exposure";
 import type { ProvinceValueAdded } from "../inputOutput/provinceValueAdded";
-import { groupLabel, importShareOfUse, sectorShare, sectorShareOfAllDemand, type SectorGroupKey } from "../inputOutput/sectorGroups";
+import { SECTOR_GROUPS, groupLabel, importShareOfUse, sectorShare, sectorShareOfAllDemand, type SectorGroupKey } from "../inputOutput/sectorGroups";
 import type { Bilingual } from "../core/text";
+import { InputError, readExactCsv } from "../core/csv";
+import { dataPath } from "../core/paths";
+import { readRecommendationRecords, type RecommendationRecord, type TargetKind } from "../paper/recommendationTexts";
 
 
 /** Who a recommendation addresses. */
 export interface Target extends Group {
-  kind: "national" | "type" | "region" | "provinces";
+  kind: TargetKind;
 }
 
 /** A quantity of the value-added analysis, for a group of provinces, compared with the country. */
@@ -55,16 +58,6 @@ export interface Recommendation {
   evidence: readonly Evidence[];
 }
 
-const type = (zh: TypeZh): Target => ({ ...TYPE_GROUPS.find((g) => g.zh === zh)!, kind: "type" });
-const region = (g: Group): Target => ({ ...g, kind: "region" });
-const named = (zh: string, en: string, members: string[]): Target => ({ ...defineGroup(zh, en, members), kind: "provinces" });
-const NATION: Target = { ...NATIONAL, kind: "national" };
-
-const EAST = REGION_GROUPS[0];
-const CENTRE = REGION_GROUPS[1];
-const NORTHEAST = REGION_GROUPS[3];
-const COAST = LOCATION_GROUPS[0];
-const BORDER = LOCATION_GROUPS[2];
 /** 中西部地区: the Centre and the West together. */
 export const CENTRE_WEST: Group = defineGroup("中西部地区", "Centre and West", [...REGION_GROUPS[1].members, ...REGION_GROUPS[2].members]);
 /** The two outward-oriented types (the paper: 双循环经济、外向型经济属于外向型经济的两种形态). */
@@ -82,198 +75,86 @@ export const CELLS = {
   mining: "va-mining-imports",
 } as const;
 
-const circ = (share: CirculationKey | ComponentKey, group: Group, cell: string = CELLS.provinces): Evidence => ({ cell, metric: { kind: "circulation", share, group } });
-const sectors = (component: ComponentKey, keys: SectorGroupKey[], group: Group, reference: "national" | "allDemand" = "national"): Evidence => ({
-  cell: CELLS.sectors,
-  metric: { kind: "sectors", component, sectors: keys, group, reference },
-});
+/** The groups a recommendation or its evidence may name, by their Chinese name. */
+const NAMED_GROUPS: ReadonlyMap<string, Group> = new Map(
+  [NATIONAL, ...TYPE_GROUPS, ...REGION_GROUPS, NORTHWEST, ...LOCATION_GROUPS, CENTRE_WEST, OUTWARD].map((g) => [g.zh, g]),
+);
 
-export const RECOMMENDATIONS: readonly Recommendation[] = [
-  {
-    id: "R1",
-    section: "四",
-    target: region(COAST),
-    recommendation_zh: "沿海地区要继续发挥开放和创新的带动作用，加快产业转型升级",
-    recommendation_en: "Coastal provinces should keep leading through openness and innovation and speed up industrial upgrading.",
-    evidence: [circ("international", COAST)],
-  },
-  {
-    id: "R2",
-    section: "四.1.一",
-    target: NATION,
-    recommendation_zh: "积极扩大制度型开放，坚持融入世界经济体系",
-    recommendation_en: "Expand institutional opening and stay integrated in the world economy.",
-    evidence: [circ("international", OUTWARD, CELLS.types), circ("international", NATIONAL, CELLS.types)],
-  },
-  {
-    id: "R3",
-    section: "四.1.二",
-    target: named("陕西、河南", "Shaanxi, Henan", ["陕西", "河南"]),
-    recommendation_zh: "要充分发挥陕西西安、河南郑州作为丝绸之路经济带重要起点的作用",
-    recommendation_en: "Make full use of Xi'an (Shaanxi) and Zhengzhou (Henan) as starting points of the Silk Road Economic Belt.",
-    evidence: [circ("international", defineGroup("陕西、河南", "Shaanxi, Henan", ["陕西", "河南"]))],
-  },
-  {
-    id: "R4",
-    section: "四.1.二",
-    target: region(NORTHWEST),
-    recommendation_zh: "在西北地区适当建设面向中亚等地市场的生产基地",
-    recommendation_en: "Build production bases in the Northwest serving Central Asian and other markets.",
-    evidence: [circ("international", NORTHWEST)],
-  },
-  {
-    id: "R5",
-    section: "四.1.二",
-    target: named("天津、山东、江苏", "Tianjin, Shandong, Jiangsu", ["天津", "山东", "江苏"]),
-    recommendation_zh: "继续重视天津港、青岛港、连云港等沿海口岸作用",
-    recommendation_en: "Keep relying on the ports of Tianjin, Qingdao (Shandong) and Lianyungang (Jiangsu).",
-    evidence: [circ("international", defineGroup("天津、山东、江苏", "Tianjin, Shandong, Jiangsu", ["天津", "山东", "江苏"]))],
-  },
-  {
-    id: "R6",
-    section: "四.1.三",
-    target: NATION,
-    recommendation_zh: "加快服务业扩大开放",
-    recommendation_en: "Open the services sector faster.",
-    evidence: [sectors("exports", ["services"], NATIONAL, "allDemand")],
-  },
-  {
-    id: "R7",
-    section: "四.2.一",
-    target: NATION,
-    recommendation_zh: "把实施扩大内需战略同深化供给侧结构性改革有机结合起来",
-    recommendation_en: "Combine expanding domestic demand with supply-side structural reform.",
-    evidence: [circ("local", NATIONAL, CELLS.types), circ("domestic", NATIONAL, CELLS.types)],
-  },
-  {
-    id: "R8",
-    section: "四.2.一",
-    target: region(CENTRE_WEST),
-    recommendation_zh: "积极弥补中西部地区“铁公机”等传统基础设施短板",
-    recommendation_en: "Close the gaps in traditional infrastructure (railways, roads, airports) in the Centre and West.",
-    evidence: [circ("capital", CENTRE_WEST)],
-  },
-  {
-    id: "R9",
-    section: "四.2.一",
-    target: NATION,
-    recommendation_zh: "要积极增强消费对经济增长的基础性作用",
-    recommendation_en: "Strengthen consumption as the foundation of growth.",
-    evidence: [circ("household", NATIONAL, CELLS.types)],
-  },
-  {
-    id: "R10",
-    section: "四.2.二",
-    target: type("内贸型经济"),
-    recommendation_zh: "内贸型地区主要为国内外产业提供能源原材料等配套，要积极抓住数字经济、储能产业发展机遇，大力发展战略性新兴产业",
-    recommendation_en: "Domestic-trade provinces mainly supply energy and raw materials to industry at home and abroad; they should seize the digital-economy and energy-storage opportunities and develop strategic emerging industries.",
-    evidence: [circ("domestic", TYPE_GROUPS[4], CELLS.types), sectors("outflows", ["energy", "chemicals", "materials"], TYPE_GROUPS[4])],
-  },
-  {
-    id: "R11",
-    section: "四.2.二",
-    target: named("宁夏、内蒙古、甘肃", "Ningxia, Inner Mongolia, Gansu", ["宁夏", "内蒙古", "甘肃"]),
-    recommendation_zh: "宁夏、内蒙古、甘肃等要大力发展“东数西算”产业",
-    recommendation_en: "Ningxia, Inner Mongolia and Gansu should develop the “East Data, West Computing” industry.",
-    evidence: [sectors("outflows", ["energy"], defineGroup("宁夏、内蒙古、甘肃", "Ningxia, Inner Mongolia, Gansu", ["宁夏", "内蒙古", "甘肃"]))],
-  },
-  {
-    id: "R12",
-    section: "四.2.二",
-    target: region(NORTHEAST),
-    recommendation_zh: "要推动东北地区全面振兴，加快构建具有东北特色优势的现代化产业体系，以发展现代化大农业为主攻方向加快推进农业农村现代化",
-    recommendation_en: "Revitalise the Northeast with a modern industrial system of its own, with modern large-scale agriculture as the main thrust.",
-    evidence: [sectors("outflows", ["agriculture"], NORTHEAST), circ("domestic", NORTHEAST)],
-  },
-  {
-    id: "R13",
-    section: "四.2.三",
-    target: type("外向型经济"),
-    recommendation_zh: "要继续优化区域开放布局，积极关注沿海外向型经济地区和经济大省的稳定发展",
-    recommendation_en: "Keep optimising the regional layout of opening, and watch the stability of the coastal export-oriented provinces and the large economies.",
-    evidence: [circ("international", TYPE_GROUPS[1], CELLS.types)],
-  },
-  {
-    id: "R14",
-    section: "四.2.三",
-    target: region(NORTHWEST),
-    recommendation_zh: "没有外向型经济地区的经济增长，国内配套生产就没有市场，西北地区的电力、煤炭、原材料等也就缺乏外部需求",
-    recommendation_en: "Without growth in the export-oriented provinces, domestic supporting production loses its market and the Northwest's electricity, coal and raw materials lose their outside demand.",
-    evidence: [circ("domestic", NORTHWEST), sectors("outflows", ["energy", "materials"], NORTHWEST)],
-  },
-  {
-    id: "R15",
-    section: "四.2.三",
-    target: named("北京、天津、上海", "Beijing, Tianjin, Shanghai", ["北京", "天津", "上海"]),
-    recommendation_zh: "北京、天津、上海等地的经济功能在逐步疏解，未来将重点在科技创新、现代服务业等方面发挥越来越重要的作用",
-    recommendation_en: "Beijing, Tianjin and Shanghai are shedding functions and will matter more and more for innovation and modern services.",
-    evidence: [sectors("outflows", ["services"], defineGroup("北京、天津、上海", "Beijing, Tianjin, Shanghai", ["北京", "天津", "上海"]))],
-  },
-  {
-    id: "R16",
-    section: "四.2.三",
-    target: type("自洽型经济"),
-    recommendation_zh: "自洽型经济地区要进一步扩大对内对外开放，充分利用国内国际两种资源两个市场，提高资源配置效率",
-    recommendation_en: "Self-consistent provinces should open further, at home and abroad, and use both markets and both kinds of resources.",
-    evidence: [circ("local", TYPE_GROUPS[2], CELLS.types), circ("international", TYPE_GROUPS[2], CELLS.types), circ("domestic", TYPE_GROUPS[2], CELLS.types)],
-  },
-  {
-    id: "R17",
-    section: "四.3.一",
-    target: region(CENTRE_WEST),
-    recommendation_zh: "要积极推动劳动密集型等产业向中西部地区转移，也要避免形成经济空心化",
-    recommendation_en: "Move labour-intensive industries to the Centre and West, without hollowing out the economy.",
-    evidence: [sectors("exports", ["labour"], EAST), sectors("exports", ["labour"], CENTRE_WEST)],
-  },
-  {
-    id: "R18",
-    section: "四.3.二",
-    target: region(CENTRE_WEST),
-    recommendation_zh: "中西部地区具有资源优势，要将资源优势转化为经济优势",
-    recommendation_en: "The Centre and West should turn their resource advantage into an economic advantage.",
-    evidence: [sectors("outflows", ["energy", "materials"], CENTRE_WEST)],
-  },
-  {
-    id: "R19",
-    section: "四.3.二",
-    target: region(CENTRE),
-    recommendation_zh: "中部地区对部分矿产资源的对外依存度较高，对国内外核心技术和高端设备的需求也较大，必须提高战略性资源保障能力",
-    recommendation_en: "The Centre depends on imports for some minerals and needs core technology and high-end equipment: secure strategic resources.",
-    evidence: [{ cell: CELLS.mining, metric: { kind: "importShare", sectors: ["mining"], group: CENTRE } }],
-  },
-  {
-    id: "R20",
-    section: "四.3.三",
-    target: NATION,
-    recommendation_zh: "越是大国经济，越具有国内市场为主的特征。中国经济高外贸依存度是一种非常态状况",
-    recommendation_en: "The larger an economy, the more it rests on its home market; China's high foreign-trade dependence is abnormal.",
-    evidence: [{ cell: CELLS.gross, metric: { kind: "grossVsValueAdded", circulation: "international", group: NATIONAL } }],
-  },
-  {
-    id: "R21",
-    section: "四.3.三",
-    target: NATION,
-    recommendation_zh: "构建全国统一大市场，破除地方保护和行政垄断，促进商品和生产要素的自由流动和市场化配置",
-    recommendation_en: "Build a unified national market: remove local protection and administrative monopolies, let goods and factors move freely.",
-    evidence: [{ cell: CELLS.gross, metric: { kind: "grossVsValueAdded", circulation: "domestic", group: NATIONAL } }],
-  },
-  {
-    id: "R22",
-    section: "四.3.四",
-    target: region(BORDER),
-    recommendation_zh: "要高度重视沿边地区发展与安全的统筹协调",
-    recommendation_en: "Coordinate development and security in the border provinces.",
-    evidence: [circ("international", BORDER), circ("government", BORDER)],
-  },
-  {
-    id: "R23",
-    section: "四.3.四",
-    target: type("输入型经济"),
-    recommendation_zh: "青藏高原等输入型经济地区也承担着“中华水塔”等重大生态使命，不能只算经济账",
-    recommendation_en: "The inflow-dependent provinces of the Qinghai–Tibet Plateau carry ecological missions (the “water tower of China”): not everything is economics.",
-    evidence: [circ("government", TYPE_GROUPS[6], CELLS.types)],
-  },
-];
+/** A group by name, or the provinces a name lists ("陕西、河南", English `en`). */
+function groupNamed(zh: string, en: string | null, where: () => InputError): Group {
+  const g = NAMED_GROUPS.get(zh);
+  if (g) return g;
+  const members = zh.split("、");
+  if (en === null || !members.every(isProvince)) throw where();
+  return defineGroup(zh, en, members);
+}
+
+/** The target of a record: the group it names, of the kind it says. */
+function targetOf(r: RecommendationRecord, where: () => InputError): Target {
+  const g = groupNamed(r.target_zh, r.target_kind === "provinces" ? r.target_en : null, where);
+  if (g.en !== r.target_en) throw where();
+  return { ...g, kind: r.target_kind };
+}
+
+const EVIDENCE_HEADER = ["recommendation", "kind", "measure", "sectors", "group_zh", "reference", "cell"] as const;
+const oneOf = (values: readonly string[], v: string) => values.includes(v);
+
+/** The evidence items of data/paper/recommendation_evidence.csv, by recommendation id, in file order. */
+function readEvidence(file: string, targets: ReadonlyMap<string, Target>): Map<string, Evidence[]> {
+  const out = new Map<string, Evidence[]>();
+  for (const { row, cells } of readExactCsv(file, EVIDENCE_HEADER)) {
+    const [id, kind, measure, sectorList, group_zh, reference, cell] = cells;
+    const bad = (col: string, problem: string) => new InputError(file, row, col, problem);
+    const target = targets.get(id);
+    if (!target) throw bad("recommendation", `"${id}" is not a recommendation of recommendations.csv`);
+    const group = groupNamed(group_zh, group_zh === target.zh ? target.en : null, () => bad("group_zh", `"${group_zh}" is no group this project defines, nor the recommendation's own provinces`));
+    if (!oneOf(Object.values(CELLS), cell)) throw bad("cell", `"${cell}" is not a cell tag of notebook 04 (${Object.values(CELLS).join(", ")})`);
+    const keys = sectorList === "" ? [] : sectorList.split("+");
+    for (const k of keys) if (!SECTOR_GROUPS.some((s) => s.key === k)) throw bad("sectors", `"${k}" is not a sector group (${SECTOR_GROUPS.map((s) => s.key).join(", ")})`);
+    const sectors = keys as SectorGroupKey[];
+    const circulations = CIRCULATIONS.map((c) => c.key as string);
+    const components = COMPONENTS.map((c) => c.key as string);
+    let metric: EvidenceMetric;
+    if (kind === "circulation") {
+      if (!oneOf([...circulations, ...components], measure)) throw bad("measure", `"${measure}" is not a circulation or a component of final demand`);
+      metric = { kind, share: measure as CirculationKey | ComponentKey, group };
+    } else if (kind === "sectors") {
+      if (!oneOf(components, measure)) throw bad("measure", `"${measure}" is not a component of final demand`);
+      if (reference !== "national" && reference !== "allDemand") throw bad("reference", `"${reference}" is not national or allDemand`);
+      if (!sectors.length) throw bad("sectors", "a sectors item names its sector groups");
+      metric = { kind, component: measure as ComponentKey, sectors, group, reference };
+    } else if (kind === "grossVsValueAdded") {
+      if (measure !== "international" && measure !== "domestic") throw bad("measure", `"${measure}" is not international or domestic`);
+      metric = { kind, circulation: measure, group };
+    } else if (kind === "importShare") {
+      if (!sectors.length) throw bad("sectors", "an importShare item names its sector groups");
+      metric = { kind, sectors, group };
+    } else throw bad("kind", `"${kind}" is not one of circulation, sectors, grossVsValueAdded, importShare`);
+    if (!out.has(id)) out.set(id, []);
+    out.get(id)!.push({ cell, metric });
+  }
+  return out;
+}
+
+/** The recommendations of data/paper/recommendations.csv, each with its target and the evidence read beside it. */
+export function loadRecommendations(
+  file = dataPath("paper", "recommendations.csv"),
+  evidenceFile = dataPath("paper", "recommendation_evidence.csv"),
+): Recommendation[] {
+  const records = readRecommendationRecords(file);
+  const targets = new Map(
+    records.map((r, i) => [r.id, targetOf(r, () => new InputError(file, i + 2, "target_zh", `"${r.target_zh}" (${r.target_en}) is not a ${r.target_kind} target this project defines`))] as const),
+  );
+  const evidence = readEvidence(evidenceFile, targets);
+  return records.map((r) => {
+    const ev = evidence.get(r.id);
+    if (!ev) throw new InputError(evidenceFile, null, "recommendation", `${r.id} has no evidence`);
+    const { target_kind: _k, target_zh: _z, target_en: _e, ...text } = r;
+    return { ...text, target: targets.get(r.id)!, evidence: ev };
+  });
+}
+
+export const RECOMMENDATIONS: readonly Recommendation[] = loadRecommendations();
 
 /** What evidence is computed from: the value-added analysis and the paper's flows (for the gross ratios). */
 export interface EvidenceData {

@@ -12,6 +12,7 @@
  * - printedTables: The paper's printed Tables 1–6, as transcribed verbatim in data/paper/ (段庆林《中国各地区内外贸模式及其融入新发展格局研究》).
  * - provinces: The 31 provinces (省、自治区、直辖市) of mainland China and every grouping the paper uses.
  * - quoted: The figures section 三 of the paper (三、新发展格局下中国各地区经济形势变化的具体表现) quotes from yearbook series
+ * - recommendationTexts: The recommendations of section 四 (中国各地区融入新发展格局的对策建议) as records: data/paper/recommendations.csv, one
  * - table1: Table 1 (表1 中国各地区内外贸模式及特征) as the paper prints it: for each of the seven types, its provinces
  */
 export * from "./claimTexts";
@@ -20,4 +21,5 @@ export * from "./groupings";
 export * from "./printedTables";
 export * from "./provinces";
 export * from "./quoted";
+export * from "./recommendationTexts";
 export * from "./table1";
