@@ -1,7 +1,6 @@
 // Value-added exposure: shares, group aggregation (sum, then divide), rank correlation, multipliers, product groups,
 // sector claims; known answers from hand computation, Miller & Blair, SciPy's documentation and the paper's Table 2.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { Matrix } from "ml-matrix";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMPONENTS, type ComponentKey } from "../lib/io/decompose";
@@ -9,7 +8,6 @@ import { leontiefInverse, outputMultipliers, technicalCoefficients } from "../li
 import { sectorTablePath } from "../lib/io/loadSectorTable";
 import { SECTORS_2012, SECTORS_2017 } from "../lib/io/sectors";
 import { defineGroup, NATIONAL } from "../lib/groupings";
-import { repoRoot } from "../lib/paths";
 import { PROVINCES } from "../lib/provinces";
 import {
   circulationRanking,
@@ -30,8 +28,9 @@ import { reexportSummary } from "../lib/valueAdded/reexportSummary";
 import { SECTOR_CLAIMS, checkSectorClaims, sectorShareCheck, verdictOf, type ClaimCheck, type ClaimInput } from "../lib/valueAdded/sectorClaims";
 import { SECTOR_GROUPS, groupIndices, grossSectorShare, importShareOfUse, sectorShare, sectorShareOfAllDemand, type ProductValueAdded } from "../lib/valueAdded/sectorGroups";
 import { addingUpTable, csvOf, exposureTable, policyDisplayTable } from "../lib/valueAdded/tables";
+import { needsPaper, paperText } from "./helpers/paperText";
+import { skipUnless } from "./helpers/skip";
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const HAVE_TABLES = PROVINCES.every((p) => existsSync(sectorTablePath(2017, p.slug)));
 
 const induced = (exports: number, outflows: number, household: number, government: number, capital: number): Record<ComponentKey, number> => ({
@@ -179,8 +178,8 @@ describe("verdicts", () => {
     expect(verdictOf([c(false), c(true, false)])).toBe("no");
     expect(() => verdictOf([c(true, false)])).toThrow(/no counted/);
   });
-  it("every claim sentence is verbatim in the paper (whitespace removed)", () => {
-    const text = readFileSync(PAPER, "utf8").replace(/\s+/g, "");
+  it("every claim sentence is verbatim in the paper (whitespace removed)", needsPaper, () => {
+    const text = paperText().replace(/\s+/g, "");
     for (const claim of SECTOR_CLAIMS) expect(text, claim.id).toContain(claim.sentence_zh);
   });
 });
@@ -196,7 +195,7 @@ describe("re-export summary", () => {
   });
 });
 
-describe.runIf(HAVE_TABLES)("the 31 provincial tables of 2017", () => {
+describe("the 31 provincial tables of 2017", skipUnless(HAVE_TABLES, "data/derived/io-tables/2017 lacks a province's table (npm run data writes them)"), () => {
   let rows: ProvinceValueAdded[];
   beforeAll(() => {
     rows = provinceValueAdded(2017);
