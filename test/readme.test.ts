@@ -118,13 +118,13 @@ describe("the README's commands, run as written", () => {
   for (const cmd of readmeCommands(readme)) {
     const long = longOf(cmd);
     const opts = long ? skipUnless(false, `README command "${cmd}" is marked long: ${long.reason}`) : {};
-    it(`${cmd}`, opts, () => {
+    it(`${cmd}`, { ...opts, timeout: 150_000 }, () => {
       const r = spawnSync("bash", ["-c", cmd], { cwd: mirror, encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: "true" } });
       expect(r.status, `exit ${r.status}${r.signal ? ` (${r.signal})` : ""}: ${r.stderr}`).toBe(0);
       expect(r.stdout.length + r.stderr.length, "printed nothing").toBeGreaterThan(0);
       if (/ --json\b/.test(cmd)) expect(() => JSON.parse(r.stdout), "--json prints JSON").not.toThrow();
       const out = / --out (\S+)/.exec(cmd)?.[1];
       if (out) expect(readdirSync(join(mirror, out)), `${out} holds the tables`).toContain("table1.csv");
-    }, 150_000);
+    });
   }
 });
