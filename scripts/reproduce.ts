@@ -27,7 +27,7 @@
  * another run holding the lock, a full disk).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { plotlyBundlePath } from "../lib/notebook/display";
@@ -58,7 +58,7 @@ import {
 import { notebookName, readNotebook, withoutOutputs, type Notebook } from "./notebook/ipynb";
 import { readManifest, resolveManifest, type ManifestEntry } from "./notebook/manifest";
 import { envParams, injectParameters, notebookParameters, overridesFor, readParamsFile, type Override, type ParamsFile } from "./notebook/params";
-import { PLOTLY_ASSET, notebookTitle, renderIndex, renderNotebookPage, type NotebookSummary } from "./notebook/report";
+import { KATEX_ASSET, PLOTLY_ASSET, katexDistDir, notebookTitle, renderIndex, renderNotebookPage, type NotebookSummary } from "./notebook/report";
 
 export const NOTEBOOKS_DIR = join(REPO, "notebooks");
 export const REPORT_TITLE = "段庆林《中国各地区内外贸模式及其融入新发展格局研究》复现 / Reproduction report";
@@ -417,6 +417,10 @@ export async function reproduce(opts: ReproduceOptions = {}): Promise<ReproduceR
     const all = new Map<string, Notebook>([...previous.executed, ...executed]);
     const resolved = resolveManifest(entries, all, partial);
     copyFileSync(plotlyBundlePath(), join(staging, "report", PLOTLY_ASSET));
+    // KaTeX's stylesheet and the fonts it names (fonts/), for the formulas typeset into the pages
+    mkdirSync(join(staging, "report", dirname(KATEX_ASSET)));
+    copyFileSync(join(katexDistDir(), "katex.min.css"), join(staging, "report", KATEX_ASSET));
+    cpSync(join(katexDistDir(), "fonts"), join(staging, "report", dirname(KATEX_ASSET), "fonts"), { recursive: true });
     const href = (name: string, ext: string) => `${encodeURIComponent(name)}.${ext}`;
     for (const name of executed.keys()) {
       const k = order.indexOf(name);

@@ -8,12 +8,20 @@
  * produced them (that is how charts and tables display), so data reaching them must be escaped by the helper that
  * built them (lib/notebook/display.ts does).
  */
+import { dirname } from "node:path";
 import { PLOTLY_BUNDLE_ATTRIBUTE, escapeHtml } from "../../lib/notebook/display";
 import { joinText, tagsOf, type Cell, type Notebook, type Output } from "./ipynb";
 import type { ResolvedEntry } from "./manifest";
-import { markdownToHtml } from "./markdown";
+import { KATEX_CLASS, markdownToHtml } from "./markdown";
 
 export const PLOTLY_ASSET = "assets/plotly.min.js";
+/** KaTeX's stylesheet (its fonts beside it in fonts/), copied from node_modules/katex/dist like plotly.js. */
+export const KATEX_ASSET = "assets/katex/katex.min.css";
+
+/** The folder of node_modules/katex/dist (katex.min.css and fonts/). */
+export function katexDistDir(): string {
+  return dirname(require.resolve("katex/dist/katex.min.css"));
+}
 
 const CSS = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #656d76; --line: #d0d7de; --code: #f6f8fa; --accent: #0969da; }
@@ -46,13 +54,15 @@ img { max-width: 100%; }
 /** A complete HTML page. */
 export function pageShell(title: string, body: string, opts: { plotly?: boolean; assetsPrefix?: string } = {}): string {
   const plotly = opts.plotly ? `<script src="${opts.assetsPrefix ?? ""}${PLOTLY_ASSET}"></script>\n` : "";
+  // typeset formulas (scripts/notebook/markdown.ts) need KaTeX's stylesheet and fonts, nothing else
+  const katex = body.includes(`class="${KATEX_CLASS}"`) ? `<link rel="stylesheet" href="${opts.assetsPrefix ?? ""}${KATEX_ASSET}">\n` : "";
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
+${katex}<style>${CSS}</style>
 ${plotly}</head>
 <body>
 <main>
