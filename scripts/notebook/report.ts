@@ -51,7 +51,7 @@ main { min-width: 0; }
 p.lead { font-size: 1.02rem; }
 p.note { color: #9a6700; }
 .cell { margin: 0.9rem 0; position: relative; }
-.cell.code > .cell-head { font-size: 0.78rem; color: var(--muted); display: flex; gap: 0.75rem; }
+.cell.code > .cell-head { font-size: 0.78rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
 .cell-head a { color: var(--muted); text-decoration: none; }
 .cell:target { outline: 2px solid #f2cc60; outline-offset: 4px; border-radius: 4px; }
 pre.source { border-left: 3px solid var(--line); }
