@@ -57,7 +57,7 @@ function wrapLine(line: string, max: number): string {
 }
 
 /** Width limits, in display units: the figure title spans the figure; axis titles span a plot, often a narrow one. */
-export const TITLE_MAX = 80;
+export const TITLE_MAX = 66;
 export const AXIS_TITLE_MAX = 48;
 
 type Json = Record<string, unknown>;
@@ -84,7 +84,13 @@ export function fitLabels<F extends { layout: Record<string, unknown> }>(fig: F)
   // each line a wrapped title gained needs room above the plot
   const added = titleLines(layout.title) - before;
   const margin = layout.margin as Json | undefined;
-  if (added > 0 && margin && typeof margin.t === "number") layout.margin = { ...margin, t: margin.t + TITLE_LINE_PX * added };
+  if (added > 0 && margin && typeof margin.t === "number") {
+    layout.margin = { ...margin, t: margin.t + TITLE_LINE_PX * added };
+    // hang the lines from the top of the figure (centred in the margin, the first line would rise above it)
+    // (Plotly anchors a multi-line title one line too high, whatever its number of lines: the padding makes up for it)
+    const lines = titleLines(layout.title);
+    layout.title = { ...(layout.title as Json), y: 1, yref: "container", yanchor: "top", pad: { t: 14 + (lines > 1 ? TITLE_LINE_PX : 0) } };
+  }
   for (const key of Object.keys(layout)) {
     if (!/^[xy]axis\d*$/.test(key)) continue;
     const axis: Json = { ...(layout[key] as Json) };

@@ -40,9 +40,9 @@ main { min-width: 0; }
 /* tables scroll inside their box: those of outputs (display: block makes a table its own scroll box) and ours */
 .html-output table, .cell.markdown table { display: block; overflow-x: auto; max-width: 100%; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
-/* on a narrow screen a chart keeps a readable width and scrolls inside its box rather than cutting its labels */
+/* on a narrow screen a chart keeps (nearly) its desktop width and scrolls inside its box rather than cutting its labels */
 .html-output:has(> .tp-figure) { overflow-x: auto; }
-.tp-figure { min-width: 640px; }
+.tp-figure { min-width: 960px; }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; }
 .summary > ul { padding-left: 1.2rem; }
 .summary > ul > li { margin: 0.6rem 0; }
