@@ -11,8 +11,10 @@
  *      (405 cells, k-means best of 1,000);
  *   6. notebook 01 on the real flows: 1,000 k-means restarts on the 31 × 5 ratios (z-scores, k = 7, both engines),
  *      and the full feature-set search (252 configurations, 100 k-means restarts each) against Table 1.
- * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5]
+ * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5] [--quick] [--json FILE]
+ *   --quick: one run of each, no warm-up (what `npm run bench -- --quick` uses); --json: the times, for scripts/bench.ts
  */
+import { writeFileSync } from "node:fs";
 import { kmeans } from "../lib/cluster/kmeans";
 import { searchClusterings } from "../lib/typology/search";
 import { paperTypes } from "../lib/typology/search";
@@ -40,8 +42,11 @@ function median(x: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Quick mode: no warm-up run (one timed run of each benchmark). */
+let warmUp = true;
+
 function time(name: string, repetitions: number, f: () => void): BenchResult {
-  f(); // warm-up: JIT and module initialisation are not what we measure
+  if (warmUp) f(); // warm-up: JIT and module initialisation are not what we measure
   const timesMs: number[] = [];
   const cpuMs: number[] = [];
   for (let r = 0; r < repetitions; r++) {
@@ -100,10 +105,18 @@ function realDataBenchmarks(repetitions: number): BenchResult[] {
 }
 
 if (require.main === module) {
-  const repetitions = Number(process.argv[2] ?? 5);
-  if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError(`repetitions must be a positive integer, got ${process.argv[2]}`);
-  console.log(`lib/cluster benchmark: median of ${repetitions} runs after one warm-up (Node ${process.version})`);
-  for (const b of benchCluster(repetitions)) {
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick");
+  const jsonAt = args.indexOf("--json");
+  const json = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  const positional = args.filter((a, i) => !a.startsWith("--") && i !== jsonAt + 1);
+  const repetitions = quick ? 1 : Number(positional[0] ?? 5);
+  if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError(`repetitions must be a positive integer, got ${positional[0]}`);
+  warmUp = !quick;
+  console.log(`lib/cluster benchmark: median of ${repetitions} run${repetitions > 1 ? "s" : ""}${warmUp ? " after one warm-up" : ", no warm-up"} (Node ${process.version})`);
+  const results = benchCluster(repetitions);
+  for (const b of results) {
     console.log(`${b.medianMs.toFixed(1).padStart(9)} ms (CPU ${b.cpuMedianMs.toFixed(0).padStart(5)} ms)  ${b.name}   [${b.timesMs.map((t) => t.toFixed(0)).join(", ")}]`);
   }
+  if (json) writeFileSync(json, JSON.stringify(results.map((b) => ({ label: b.name, seconds: b.timesMs.map((t) => t / 1000) }))));
 }

@@ -1,7 +1,8 @@
 /**
  * Wall time of the single-region Leontief step for all 31 provinces: median of several runs.
  *
- *   npx tsx scripts/bench-leontief.ts [--year 2017] [--runs 15] [--dir <folder with {slug}.csv>]
+ *   npx tsx scripts/bench-leontief.ts [--year 2017] [--runs 15] [--dir <folder with {slug}.csv>] [--quick] [--json FILE]
+ *   --quick: one run, no warm-up; --json: the times, for scripts/bench.ts
  *
  * Timed separately:
  *   load        reading and parsing the 31 derived CSVs (loadSectorTable)
@@ -9,6 +10,7 @@
  *   decompose   the 31 full decompositions (netting, d, A_d, L, vL, five components, top sectors), tables in memory
  * Each run does all 31 provinces; the first run is a warm-up and not counted.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { decomposeFlows, decomposeProvince, regionFlows } from "../lib/inputOutput/decompose";
@@ -21,8 +23,10 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
+const quick = process.argv.includes("--quick");
+const json = arg("json", "");
 const year = Number(arg("year", "2017"));
-const runs = Number(arg("runs", "15"));
+const runs = quick ? 1 : Number(arg("runs", "15"));
 const dir = arg("dir", "");
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${arg("runs", "")}`);
 
@@ -36,15 +40,15 @@ function median(xs: number[]): number {
 }
 
 /** Median wall time (ms) of `f` over `runs` runs after one warm-up run. */
-function time(f: () => void): { median: number; min: number; max: number } {
-  f();
+function time(f: () => void): { median: number; min: number; max: number; runs: number[] } {
+  if (!quick) f();
   const t: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     f();
     t.push(performance.now() - t0);
   }
-  return { median: median(t), min: Math.min(...t), max: Math.max(...t) };
+  return { median: median(t), min: Math.min(...t), max: Math.max(...t), runs: t };
 }
 
 const tables = load();
@@ -57,6 +61,7 @@ const results = {
   decompose: time(() => tables.forEach((t) => decomposeProvince(t))),
 };
 
-console.log(`bench-leontief: ${year}, 31 provinces × 42 sectors, ${runs} runs after 1 warm-up, Node ${process.version}`);
+console.log(`bench-leontief: ${year}, 31 provinces × 42 sectors, ${runs} run${runs > 1 ? "s" : ""}${quick ? ", no warm-up" : " after 1 warm-up"}, Node ${process.version}`);
 for (const [name, r] of Object.entries(results))
   console.log(`  ${name.padEnd(10)} median ${r.median.toFixed(2).padStart(8)} ms   (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}; per province ${(r.median / 31).toFixed(3)} ms)`);
+if (json) writeFileSync(json, JSON.stringify(Object.entries(results).map(([name, r]) => ({ label: `leontief ${name}, 31 provinces`, seconds: r.runs.map((t) => t / 1000) }))));

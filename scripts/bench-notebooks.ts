@@ -3,11 +3,12 @@
  *   - kernel start: starting the tslab kernel until it answers (and the whole round trip: Python, kernel, shutdown);
  *   - full reproduce (`npm run reproduce` into a temporary folder), and each notebook within it.
  *
- * Usage: tsx scripts/bench-notebooks.ts [--runs 3] [notebook.ipynb …]
+ * Usage: tsx scripts/bench-notebooks.ts [--runs 3] [--quick] [--json FILE] [notebook.ipynb …]
+ *   --quick: one run of each (--runs 1); --json: the times, for scripts/bench.ts
  * Without notebooks: notebooks/NN_*.ipynb, or the smoke fixture while there are none.
  * `benchNotebooks()` returns the numbers for scripts/bench.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -81,14 +82,17 @@ export function formatTimings(ts: readonly Timing[]): string {
 }
 
 if (require.main === module) {
-  const { values, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" } }, allowPositionals: true });
-  const runs = Number(values.runs);
+  const { values, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" }, quick: { type: "boolean", default: false }, json: { type: "string" } }, allowPositionals: true });
+  const runs = values.quick ? 1 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) {
     console.error(`bench-notebooks: --runs must be a positive integer (got ${values.runs})`);
     process.exit(2);
   }
   benchNotebooks({ runs, notebooks: positionals }).then(
-    (ts) => console.log(formatTimings(ts)),
+    (ts) => {
+      console.log(formatTimings(ts));
+      if (values.json) writeFileSync(values.json, JSON.stringify(ts.map((t) => ({ label: t.label.trim(), seconds: t.runs }))));
+    },
     (e) => {
       console.error(`bench-notebooks: ${(e as Error).message}`);
       process.exitCode = 1;

@@ -27,7 +27,7 @@
  * another run holding the lock, a full disk).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { plotlyBundlePath } from "../lib/present/display";
@@ -58,7 +58,9 @@ import {
 import { notebookName, readNotebook, withoutOutputs, type Notebook } from "./notebook/ipynb";
 import { readManifest, resolveManifest, type ManifestEntry } from "./notebook/manifest";
 import { envParams, injectParameters, notebookParameters, overridesFor, readParamsFile, type Override, type ParamsFile } from "./notebook/params";
-import { PLOTLY_ASSET, notebookTitle, renderIndex, renderNotebookPage, type NotebookSummary } from "./notebook/report";
+import { studyFindings } from "../lib/present/findings";
+import { summaryHtml, summaryItems } from "./notebook/summary";
+import { KATEX_ASSET, PLOTLY_ASSET, katexDistDir, notebookTitle, renderIndex, renderNotebookPage, type NotebookSummary } from "./notebook/report";
 
 export const NOTEBOOKS_DIR = join(REPO, "notebooks");
 export const REPORT_TITLE = "段庆林《中国各地区内外贸模式及其融入新发展格局研究》复现 / Reproduction report";
@@ -255,6 +257,24 @@ function previousBuild(out: string): { summaries: NotebookSummary[]; executed: M
   return { summaries, executed, tables };
 }
 
+/** The page and anchor of the first cell tagged `tag` in the build's notebooks, or null. */
+export function cellHref(notebooks: ReadonlyMap<string, Notebook>, tag: string): string | null {
+  for (const [name, nb] of [...notebooks].sort(([a], [b]) => a.localeCompare(b))) {
+    const i = nb.cells.findIndex((c) => (c.metadata?.tags ?? []).includes(tag));
+    if (i >= 0) return `${encodeURIComponent(name)}.html#cell-${i + 1}`;
+  }
+  return null;
+}
+
+/** The index's opening: what the study finds, computed (lib/present/findings.ts), each finding linked to its cell. */
+function indexSummary(notebooks: ReadonlyMap<string, Notebook>, entries: readonly ManifestEntry[], listed: readonly NotebookSummary[]): string {
+  const overridden = listed.some((s) => s.overrides.length > 0);
+  const note = overridden
+    ? "计算采用笔记本的默认参数；本次构建覆盖了部分参数（见下方“笔记本”表），链接的单元格可能显示不同的数字。 / Computed at the notebooks' default parameters; this build overrides some (see Notebooks below), so the cells linked may show other numbers."
+    : undefined;
+  return summaryHtml(summaryItems(studyFindings(), entries), (tag) => cellHref(notebooks, tag), note);
+}
+
 const shownPath = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");
 
 /** Run everything; never throws for a notebook failure (see `ok`, `kind` and `message`). */
@@ -417,6 +437,10 @@ export async function reproduce(opts: ReproduceOptions = {}): Promise<ReproduceR
     const all = new Map<string, Notebook>([...previous.executed, ...executed]);
     const resolved = resolveManifest(entries, all, partial);
     copyFileSync(plotlyBundlePath(), join(staging, "report", PLOTLY_ASSET));
+    // KaTeX's stylesheet and the fonts it names (fonts/), for the formulas typeset into the pages
+    mkdirSync(join(staging, "report", dirname(KATEX_ASSET)));
+    copyFileSync(join(katexDistDir(), "katex.min.css"), join(staging, "report", KATEX_ASSET));
+    cpSync(join(katexDistDir(), "fonts"), join(staging, "report", dirname(KATEX_ASSET), "fonts"), { recursive: true });
     const href = (name: string, ext: string) => `${encodeURIComponent(name)}.${ext}`;
     for (const name of executed.keys()) {
       const k = order.indexOf(name);
@@ -431,7 +455,8 @@ export async function reproduce(opts: ReproduceOptions = {}): Promise<ReproduceR
     if (unsafe.length) return fail(`a notebook wrote tables whose names cannot be links: ${unsafe.map((f) => JSON.stringify(f)).join(", ")} (use lib/present/tables.ts writeCsv)`, runs);
     const tables = [...new Set([...previous.tables.filter(safeTable), ...written])].sort();
     const listed = order.map((n) => summaries.get(n)!);
-    writeFileSync(join(staging, "report", "index.html"), renderIndex({ title: REPORT_TITLE, notebooks: listed, entries: resolved, tables }));
+    const summary = indexSummary(all, entries, listed);
+    writeFileSync(join(staging, "report", "index.html"), renderIndex({ title: REPORT_TITLE, notebooks: listed, entries: resolved, tables, summary }));
     writeFileSync(join(staging, "report", RUNS_FILE), JSON.stringify(Object.fromEntries(listed.map((s) => [s.name, s])), null, 1) + "\n");
     if (opts.signal?.aborted) return interrupted(runs);
 

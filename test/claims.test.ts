@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLAIMS, checkClaims, roundingTolerance, type ClaimResult } from "../lib/checks/claims";
 import { provinceFlows2017 } from "../lib/data/editions";
 import { loadPrintedTable } from "../lib/paper/printedTables";
-import { repoRoot } from "../lib/core/paths";
 import type { ProvinceFlows } from "../lib/data/provinceFlows";
-import { PAPER_TEXT, paperText } from "./helpers/paperText";
+import { needsPaper, paperText, paperTextPath } from "./helpers/paperText";
 
 /**
  * The claims of sections 一 and 二 that the data do NOT bear out, with the value the data give.
@@ -41,7 +38,6 @@ const NOT_HOLDING: [id: string, computed: string | boolean][] = [
 /** Claims whose quoted table cell is one of the misprints of lib/checks/reconcile.ts. */
 const QUOTES_MISPRINT = ["s2-coast-export-share", "s2-yellow-ftd", "s2-yellow-dtd"];
 
-const PAPER = PAPER_TEXT;
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 /** Decimals printed after the point. */
@@ -61,12 +57,12 @@ describe("claims of sections 一 and 二 (paper edition)", () => {
     expect(CLAIMS.length).toBeGreaterThanOrEqual(90);
   });
 
-  it("quotes every sentence verbatim from its section of the paper", () => {
+  it("quotes every sentence verbatim from its section of the paper", needsPaper, () => {
     const text = squeeze(paperText());
     const span = (from: string, to: string) => {
       const a = text.indexOf(from);
       const b = text.indexOf(to, a + 1);
-      if (a < 0 || b < 0) throw new Error(`${PAPER}: cannot find the span "${from}" … "${to}"`);
+      if (a < 0 || b < 0) throw new Error(`${paperTextPath()}: cannot find the span "${from}" … "${to}"`);
       return text.slice(a, b);
     };
     const sections = {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readCsv } from "../lib/core/csv";
 import { repoRoot } from "../lib/core/paths";
+import { skipUnless } from "./helpers/skip";
 
 const tmp = mkdtempSync(join(tmpdir(), "cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -194,7 +195,7 @@ const CAN_MOUNT = (() => {
   return d !== null;
 })();
 
-describe.skipIf(!CAN_MOUNT)("tables --out on its own file system (needs root and mount; skipped otherwise)", () => {
+describe("tables --out on its own file system (needs root and mount; skipped otherwise)", skipUnless(CAN_MOUNT, "needs root and mount(8) to make a small tmpfs; cannot mount here"), () => {
   it("a target that is a mount point works (the temporary folder is inside it, so no rename crosses devices)", () => {
     const mnt = mountTmpfs("4m")!;
     try {

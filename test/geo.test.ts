@@ -17,6 +17,7 @@ import {
 } from "../lib/data/geo";
 import { dataPath, repoRoot } from "../lib/core/paths";
 import { PROVINCES, TYPES } from "../lib/paper/provinces";
+import { skipUnless } from "./helpers/skip";
 
 // ---- independent geometry helpers (not the code under test) ----
 
@@ -223,7 +224,7 @@ describe("data/geo/china-provinces.geojson", () => {
 // The full build needs echarts' tarball; `npm run geo` caches it (and CI may not have run it). Offline and without
 // the cache this is skipped; the canonical-form test above still pins the committed file.
 const tarball = join(repoRoot(), "node_modules", ".cache", "build-geojson", "echarts-4.9.0.tgz");
-describe.skipIf(!existsSync(tarball))("scripts/build-geojson.ts from the cached echarts tarball", () => {
+describe("scripts/build-geojson.ts from the cached echarts tarball", skipUnless(existsSync(tarball), "echarts-4.9.0.tgz is not cached in node_modules/.cache/build-geojson (npm run geo downloads it)"), () => {
   it("writes byte-identical files on two runs, equal to the committed ones", () => {
     const dir = mkdtempSync(join(tmpdir(), "geo-build-"));
     try {

@@ -8,6 +8,7 @@ import { PARAMETERS_TAG, cellsWithOutputs, joinText, notebookName, parametersCel
 import { readManifest, resolveManifest } from "../scripts/notebook/manifest";
 import { nonDeclarationStatements } from "../scripts/notebook/params";
 import { defaultNotebooks } from "../scripts/reproduce";
+import { skipUnless } from "./helpers/skip";
 
 /** Every .ipynb in the repository outside node_modules, build and checkpoints. */
 function allNotebooks(dir = REPO): string[] {
@@ -43,7 +44,7 @@ describe("committed notebooks", () => {
   });
 });
 
-describe.runIf(PAPER.length > 0)("the paper's notebooks (notebooks/NN_*.ipynb)", () => {
+describe("the paper's notebooks (notebooks/NN_*.ipynb)", skipUnless(PAPER.length > 0, "no notebooks/NN_*.ipynb in this checkout"), () => {
   it.each(PAPER.map((p) => [notebookName(p), p]))("%s opens with one parameters cell holding only declarations", (_name, path) => {
     const nb = readNotebook(path);
     const at = parametersCellIndex(nb);

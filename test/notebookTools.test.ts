@@ -191,6 +191,24 @@ describe("markdown", () => {
     expect(safeUrl("#cell-3")).toBe("#cell-3");
     expect(safeUrl("vbscript:x")).toBeNull();
   });
+
+  it("typesets $…$ and $$…$$ with KaTeX: subscripts are not emphasis, code spans and prices stay text", () => {
+    const html = markdownToHtml("stability $s_i = \\operatorname{mean}_{j} M_{ij}$ and $d_i$; `$x$` costs $5 and $6, or \\$7");
+    // two inline formulas, each as KaTeX HTML with its MathML (the TeX kept as annotation)
+    expect(html.match(/<span class="katex">/g)).toHaveLength(2);
+    expect(html).toContain('<annotation encoding="application/x-tex">s_i = \\operatorname{mean}_{j} M_{ij}</annotation>');
+    expect(html).not.toContain("<em>");
+    expect(html).toContain("<code>$x$</code>");
+    expect(html).toContain("costs $5 and $6, or $7");
+    const display = markdownToHtml("$$VA_k = v\\,L\\,f_k,\\qquad k\\in\\{\\text{出口 exports}\\}$$");
+    expect(display).toContain('<span class="katex-display">');
+    expect(display).toContain("出口 exports");
+    expect(display).not.toContain("$$");
+  });
+
+  it("a formula KaTeX cannot read is an error naming it", () => {
+    expect(() => markdownToHtml("see $\\frac{1}{$ here")).toThrow(/cannot typeset the formula \$\\frac\{1\}\{\$/);
+  });
 });
 
 describe("report pages", () => {

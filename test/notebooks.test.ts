@@ -11,7 +11,11 @@ import { LOCAL_JUPYTER_DATA, REPO, ensureKernelSpec, executeNotebook, writeNoteb
 import { joinText, notebookName, readNotebook, type Notebook } from "../scripts/notebook/ipynb";
 import { markFolder } from "../scripts/notebook/buildDir";
 import { defaultNotebooks, reproduce, type ReproduceResult } from "../scripts/reproduce";
-import { launchChromium, openPage } from "./helpers/browser";
+import { studyFindings } from "../lib/present/findings";
+import { readManifest } from "../scripts/notebook/manifest";
+import { summaryItems } from "../scripts/notebook/summary";
+import { checkLayout, launchChromium, openPage } from "./helpers/browser";
+import { skipUnless } from "./helpers/skip";
 
 const FIXTURES = join(REPO, "test", "fixtures", "notebooks");
 const PAPER = defaultNotebooks();
@@ -114,7 +118,7 @@ describe("edits to lib/ are picked up when a cell is re-run", () => {
   }, 300_000);
 });
 
-describe.runIf(PAPER.length === 0)("before the paper's notebooks exist", () => {
+describe("before the paper's notebooks exist", skipUnless(PAPER.length === 0, "checks a checkout without notebooks/NN_*.ipynb; this one has them"), () => {
   it("reproduce says exactly what it expected", async () => {
     const r = await reproduce({ out: tmp("tp-none-"), log: () => undefined });
     expect(r.ok).toBe(false);
@@ -122,7 +126,7 @@ describe.runIf(PAPER.length === 0)("before the paper's notebooks exist", () => {
   });
 });
 
-describe.runIf(PAPER.length > 0)("the paper's notebooks through the real tslab kernel (npm run reproduce)", () => {
+describe("the paper's notebooks through the real tslab kernel (npm run reproduce)", skipUnless(PAPER.length > 0, "no notebooks/NN_*.ipynb in this checkout"), () => {
   const out = tmp("tp-paper-");
   let result: ReproduceResult;
   let log = "";
@@ -171,4 +175,79 @@ describe.runIf(PAPER.length > 0)("the paper's notebooks through the real tslab k
     }
     await check.page.close();
   }, 60_000);
+
+  it.each(["index", ...PAPER.map(notebookName)])("report page %s.html fits the window (1280 and 390 px wide) and keeps every chart label inside its chart", async (name) => {
+    const check = await openPage(browser, join(out, "report", `${name}.html`));
+    for (const width of [1280, 390]) {
+      const layout = await checkLayout(check.page, width);
+      expect(layout.page, `${name} at ${width} px: the page is ${layout.page} px wide`).toBeLessThanOrEqual(layout.window);
+      expect(layout.clippedLabels, `${name} at ${width} px`).toEqual([]);
+    }
+    await check.page.close();
+  }, 90_000);
+
+  it("executed notebooks and pages show no staging folder (the paths they print exist after the run)", () => {
+    for (const dir of ["notebooks", "report"]) {
+      for (const f of readdirSync(join(out, dir)).filter((f) => /\.(ipynb|html)$/.test(f))) {
+        const text = readFileSync(join(out, dir, f), "utf8");
+        expect(text, `${dir}/${f}`).not.toMatch(/\.staging-\d+/);
+        expect(text.includes(out), `${dir}/${f} names the output folder`).toBe(false);
+      }
+    }
+  });
+
+  it("formulas are typeset by KaTeX (no TeX source left in the text), its stylesheet and fonts load offline", async () => {
+    const check = await openPage(browser, join(out, "report", "04_value_added_and_policy.html"));
+    expect(check.errors).toEqual([]);
+    expect(check.external).toEqual([]);
+    const math = await check.page.evaluate(async () => {
+      await document.fonts.ready;
+      const display = document.querySelector(".katex-display");
+      const shown = [...document.querySelectorAll(".cell.markdown")].map((e) => {
+        const c = e.cloneNode(true) as HTMLElement;
+        c.querySelectorAll(".katex-mathml").forEach((m) => m.remove());
+        return c.textContent ?? "";
+      });
+      return {
+        formulas: document.querySelectorAll(".katex").length,
+        displayHeight: display?.getBoundingClientRect().height ?? 0,
+        rawTex: shown.filter((t) => /\$[^$\s]|\\qquad|\\hat/.test(t)).length,
+        katexFont: [...document.fonts].some((f) => f.family.includes("KaTeX") && f.status === "loaded"),
+      };
+    });
+    expect(math.formulas).toBeGreaterThan(10);
+    expect(math.rawTex).toBe(0);
+    expect(math.katexFont).toBe(true);
+    expect(math.displayHeight).toBeGreaterThan(20);
+    await check.page.close();
+  }, 60_000);
+
+  it("the index opens with the findings, each linked to a cell of this build, and those cells show the numbers it quotes", async () => {
+    const index = await openPage(browser, join(out, "report", "index.html"));
+    const first = await index.page.evaluate(() => document.querySelector("main > h1")?.nextElementSibling?.className);
+    expect(first).toBe("summary");
+    const links = await index.page.$$eval(".summary a", (as) => as.map((a) => a.getAttribute("href")!));
+    expect(links.length).toBeGreaterThanOrEqual(5 + 8); // a cell per finding, one per misprint
+    await index.page.close();
+    const executed = new Map(PAPER.map((p) => [notebookName(p), readNotebook(join(out, "notebooks", `${notebookName(p)}.ipynb`))]));
+    for (const href of links) {
+      const [page, anchor] = href.split("#");
+      const nb = executed.get(page.replace(/\.html$/, ""));
+      expect(nb, href).toBeDefined();
+      expect(Number(anchor.replace("cell-", "")), href).toBeLessThanOrEqual(nb!.cells.length);
+    }
+    // the numbers each finding quotes appear in what its cell printed: the summary and the notebooks agree
+    const outputsOf = (tag: string) => {
+      for (const nb of executed.values()) {
+        const c = nb.cells.find((x) => (x.metadata.tags ?? []).includes(tag));
+        if (c) return (c.outputs ?? []).map((o) => joinText(o.text) + joinText((o.data?.["text/html"] as string[] | undefined) ?? "")).join("\n");
+      }
+      return "";
+    };
+    const items = summaryItems(studyFindings(), readManifest(join(REPO, "notebooks", "manifest.json")));
+    for (const item of items) {
+      for (const e of item.evidence) expect(outputsOf(item.cells[0].tag), `${item.id}: ${e}`).toContain(e);
+      for (const l of item.list ?? []) for (const e of l.evidence) expect(outputsOf(l.tag!), `${l.text}: ${e}`).toContain(e);
+    }
+  }, 120_000);
 });

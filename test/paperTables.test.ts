@@ -10,7 +10,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLUMN_LABELS, FLOW_COLUMNS, RATIO_COLUMNS } from "../lib/paper/columns";
 import {
   GROUP_LABELS,
@@ -29,16 +29,11 @@ import {
 } from "../lib/paper/printedTables";
 import { repoRoot } from "../lib/core/paths";
 import { PROVINCES, TYPES, province } from "../lib/paper/provinces";
+import { needsPaper, paperText } from "./helpers/paperText";
 
-// The paper itself is not redistributed in this repository; it sits in ../shared/paper/ beside the checkout
-// (where CI puts it too), or wherever PAPER_TEXT points.
-const PAPER_TEXT = process.env.PAPER_TEXT ?? join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
-
+/** The paper's text, one line per array element ("" where it is absent: the suite is then skipped). */
 function paperLines(): string[] {
-  if (!existsSync(PAPER_TEXT)) {
-    throw new Error(`paper text not found at ${PAPER_TEXT}: set PAPER_TEXT to the extracted text of the paper`);
-  }
-  return readFileSync(PAPER_TEXT, "utf8").split(/\r?\n/);
+  return paperText().split(/\r?\n/);
 }
 
 interface Line {
@@ -137,8 +132,12 @@ function table1Tokens(rows: Table1Row[]): Token[] {
   ];
 }
 
-describe("transcription of Tables 1–6 against the paper text", () => {
-  const lines = paperLines();
+describe("transcription of Tables 1–6 against the paper text", needsPaper, () => {
+  // read when a test runs: the suite is skipped without the paper, and a wrong PAPER_TEXT fails its tests, not the file
+  let lines: string[] = [];
+  beforeAll(() => {
+    lines = paperLines();
+  });
 
   it.each(PRINTED_TABLE_NUMBERS.map((n) => [n]))("Table %i: every printed cell, in order, nothing skipped", (n) => {
     const rows = loadPrintedTable(n as PrintedTableNumber);

@@ -1,29 +1,37 @@
 // The paper's quoted figures of section 三 (lib/paper/quoted.ts) and their comparison with the tables (lib/checks/quotedComparison.ts).
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { NATIONAL, TYPE_GROUPS } from "../lib/paper/groupings";
-import { dataPath, repoRoot } from "../lib/core/paths";
+import { dataPath } from "../lib/core/paths";
 import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, quoted, yearsLabel } from "../lib/paper/quoted";
 import { NEW_NORMAL_GROUP, THREE_TYPES, compareQuoted, comparisonSeries, consumptionShare, nationalTableFtd, readNationalTables } from "../lib/checks/quotedComparison";
 import { provinceSeries } from "../lib/indicators/timeseries";
-import { paperText } from "./helpers/paperText";
+import { needsPaper, paperText } from "./helpers/paperText";
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 describe("quoted figures: verbatim from section 三", () => {
-  const text = squash(paperText());
-  const start = text.indexOf("三、新发展格局下中国各地区经济形势变化的具体表现");
-  const end = text.indexOf("四、中国各地区融入新发展格局的对策建议");
-  const section = text.slice(start, end);
+  // read when a test needs it, so the file's other tests run without the paper
+  const bounds = () => {
+    const text = squash(paperText());
+    return { text, start: text.indexOf("三、新发展格局下中国各地区经济形势变化的具体表现"), end: text.indexOf("四、中国各地区融入新发展格局的对策建议") };
+  };
+  const section = () => {
+    const { text, start, end } = bounds();
+    return text.slice(start, end);
+  };
 
-  it("finds section 三 in the paper", () => {
+  it("finds section 三 in the paper", needsPaper, () => {
+    const { start, end } = bounds();
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
   });
 
-  it.each(QUOTED_FIGURES.map((q) => [q.id, q] as const))("%s: its sentence occurs verbatim in section 三 and holds the printed number", (_id, q) => {
-    expect(section.includes(squash(q.sentence_zh)), q.sentence_zh).toBe(true);
+  it.each(QUOTED_FIGURES.map((q) => [q.id, q] as const))("%s: its sentence occurs verbatim in section 三", needsPaper, (_id, q) => {
+    expect(section().includes(squash(q.sentence_zh)), q.sentence_zh).toBe(true);
+  });
+
+  it.each(QUOTED_FIGURES.map((q) => [q.id, q] as const))("%s: its sentence holds the printed number", (_id, q) => {
     expect(q.sentence_zh.includes(q.printed)).toBe(true);
     // the value is the printed number (signed: a fall is negative)
     const printedNumber = Number(q.printed.match(/\d+(\.\d+)?/)![0]);

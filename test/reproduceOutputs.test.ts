@@ -9,6 +9,7 @@ import { LOCK, MARKER, acquireLock, checkOutDir, markFolder } from "../scripts/n
 import { REPO, writeNotebook } from "../scripts/notebook/execute";
 import { joinText, readNotebook, type Notebook } from "../scripts/notebook/ipynb";
 import { reproduce } from "../scripts/reproduce";
+import { skipUnless } from "./helpers/skip";
 
 const dirs: string[] = [];
 function tmp(prefix: string): string {
@@ -191,7 +192,7 @@ function processesWithEnv(needle: string): number[] {
   return pids;
 }
 
-describe.runIf(process.platform === "linux")("SIGINT and SIGTERM end the kernel's process group and clean staging (through the kernel)", () => {
+describe("SIGINT and SIGTERM end the kernel's process group and clean staging (through the kernel)", skipUnless(process.platform === "linux", "finds the kernels through /proc, which only Linux has"), () => {
   const books = notebookDir({
     slow: notebook([{ source: 'console.log("started");' }, { source: "await new Promise((r) => setTimeout(r, 600_000));" }]),
   });
@@ -238,7 +239,7 @@ if (probe) {
   rmSync(probe, { recursive: true, force: true });
 }
 
-describe.skipIf(probe === null)("a full device as --out (a small tmpfs; needs root and mount, skipped otherwise)", () => {
+describe("a full device as --out (a small tmpfs; needs root and mount, skipped otherwise)", skipUnless(probe !== null, "needs root and mount(8) to make a small tmpfs; cannot mount here"), () => {
   it("ENOSPC: exit 1 with the cause in one line, the mount point left empty (no staging, no lock)", async () => {
     const mnt = mountTmpfs("48k")!;
     try {

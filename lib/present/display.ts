@@ -6,6 +6,9 @@
  * inlines it again. If a chart says "Plotly is not loaded" (e.g. the cell that carried the bundle was cleared),
  * run `loadPlotly()` or Restart & Run All.
  *
+ * Every figure is drawn through fitLabels (lib/present/charts/fitLabels.ts): axes make room for their tick labels and long
+ * titles are wrapped, so labels are not cut off in either language.
+ *
  * Data reaches the page escaped: figure JSON is embedded with `<` written as \u003c, table cells through
  * escapeHtml, so a label like `<script>…</script>` shows as text and never runs.
  *
@@ -13,6 +16,7 @@
  */
 import { readFileSync, realpathSync } from "fs";
 import type * as Tslab from "tslab";
+import { fitLabels } from "./charts/fitLabels";
 import { pick, type Lang, type Text } from "../core/text";
 
 /** Any Plotly figure JSON: lib/present/charts/plotly.ts's Figure, lib/present/charts/choropleth.ts's PlotlyFigure, … */
@@ -113,10 +117,12 @@ function tslabDisplay(): Tslab.Display {
 }
 
 /** Draw a figure in the cell's output (zoom, hover, legend toggling); the first one also carries plotly.js. */
-export function show(fig: FigureJson): void {
+export function show(figure: FigureJson): void {
   const s = session();
   const bundle = s.plotlyInlined ? "" : plotlyBundleHtml() + "\n";
   s.figures += 1;
+  // room for tick labels and long titles wrapped, in either language (lib/present/charts/fitLabels.ts)
+  const fig = fitLabels(figure);
   tslabDisplay().html(bundle + figureHtml(fig, figureId(fig, s.figures)));
   s.plotlyInlined = true;
 }

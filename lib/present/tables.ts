@@ -17,6 +17,14 @@ export function tablesDir(): string {
   return dir;
 }
 
+/**
+ * The name of a file writeCsv wrote, for a notebook to print: not its path, which during `npm run reproduce` is a
+ * staging folder that is gone once the run ends (the tables end up in build/tables/).
+ */
+export function writtenName(file: string): string {
+  return file.replace(/^.*[\\/]/, "");
+}
+
 /** Write a table to <tablesDir>/<name>.csv in the project's CSV format (lib/core/csv.ts), whole file or nothing. */
 export function writeCsv(name: string, header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`writeCsv: "${name}" is not a plain file name`);

@@ -4,9 +4,45 @@
  *
  * Everything is escaped: raw HTML in a markdown cell shows as text, and links or images may only point to
  * http(s), mailto, in-page anchors, relative paths or attachments, so nothing in a cell runs script.
- * Formulas ($…$) stay as their TeX source (there is no offline MathJax).
+ * Formulas — $…$ inline, $$…$$ displayed, as Jupyter reads them — are typeset here by KaTeX (from npm): the page
+ * needs only KaTeX's stylesheet and fonts (report/assets/katex/), no script and no network.
  */
+import katex from "katex";
 import { escapeHtml } from "../../lib/present/display";
+
+/** The class KaTeX gives its output: a page holding it needs the KaTeX stylesheet. */
+export const KATEX_CLASS = "katex";
+
+/** A TeX formula as HTML (KaTeX's HTML and MathML); a formula KaTeX cannot read is an error naming it. */
+export function typeset(tex: string, display: boolean): string {
+  try {
+    // strict "ignore": Chinese inside \text{…} is meant (KaTeX's fonts have no CJK glyphs; the page's font draws them)
+    return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "htmlAndMathml", strict: "ignore", trust: false });
+  } catch (e) {
+    throw new Error(`cannot typeset the formula ${display ? "$$" : "$"}${tex}${display ? "$$" : "$"}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Text with its formulas cut out: `$$…$$` (display) and `$…$` (inline: the opening $ not followed by a space, the
+ * closing one not preceded by a space nor followed by a digit, so "$5 and $6" is text); `\$` is a literal dollar.
+ * Returns the text with each formula replaced by a placeholder that no other markdown rule touches, and the
+ * formulas' HTML in order.
+ */
+export function extractMath(text: string): { text: string; html: string[] } {
+  const html: string[] = [];
+  const put = (h: string) => `\uE000${html.push(h) - 1}\uE001`;
+  const out = text
+    .replace(/\$\$([\s\S]+?)\$\$/g, (_m, tex: string) => put(typeset(tex.trim(), true)))
+    .replace(/(^|[^\\$])\$(?=[^\s$])((?:\\.|[^$\\])*?[^\s\\$])\$(?!\d)/g, (_m, before: string, tex: string) => before + put(typeset(tex, false)))
+    .replace(/\\\$/g, "$");
+  return { text: out, html };
+}
+
+/** Put the formulas' HTML back in place of their placeholders. */
+function restoreMath(text: string, html: readonly string[]): string {
+  return text.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => html[Number(i)]);
+}
 
 export interface MarkdownOptions {
   /** resolves `attachment:name` image sources (nbformat cell attachments) to data: URLs */
@@ -33,7 +69,8 @@ export function inline(text: string, opts: MarkdownOptions = {}): string {
       // split with two groups: text, backticks, code, text, backticks, code, …
       if (i % 3 === 1) return "";
       if (i % 3 === 2) return `<code>${escapeHtml(part.replace(/^ (.*) $/, "$1"))}</code>`;
-      return inlineText(part, opts);
+      const math = extractMath(part);
+      return restoreMath(inlineText(math.text, opts), math.html);
     })
     .join("");
 }

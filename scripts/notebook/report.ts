@@ -8,12 +8,20 @@
  * produced them (that is how charts and tables display), so data reaching them must be escaped by the helper that
  * built them (lib/present/display.ts does).
  */
+import { dirname } from "node:path";
 import { PLOTLY_BUNDLE_ATTRIBUTE, escapeHtml } from "../../lib/present/display";
 import { joinText, tagsOf, type Cell, type Notebook, type Output } from "./ipynb";
 import type { ResolvedEntry } from "./manifest";
-import { markdownToHtml } from "./markdown";
+import { KATEX_CLASS, markdownToHtml } from "./markdown";
 
 export const PLOTLY_ASSET = "assets/plotly.min.js";
+/** KaTeX's stylesheet (its fonts beside it in fonts/), copied from node_modules/katex/dist like plotly.js. */
+export const KATEX_ASSET = "assets/katex/katex.min.css";
+
+/** The folder of node_modules/katex/dist (katex.min.css and fonts/). */
+export function katexDistDir(): string {
+  return dirname(require.resolve("katex/dist/katex.min.css"));
+}
 
 const CSS = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #656d76; --line: #d0d7de; --code: #f6f8fa; --accent: #0969da; }
@@ -23,9 +31,27 @@ main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
 nav.top { font-size: 0.9rem; color: var(--muted); margin-bottom: 1rem; display: flex; gap: 1rem; flex-wrap: wrap; }
 a { color: var(--accent); }
 pre, code { font-family: "Noto Sans Mono CJK SC", ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; }
-pre { background: var(--code); padding: 0.6rem 0.8rem; overflow-x: auto; border-radius: 4px; margin: 0.4rem 0; }
+pre { background: var(--code); padding: 0.6rem 0.8rem; overflow-x: auto; max-width: 100%; border-radius: 4px; margin: 0.4rem 0; }
+/* code wraps inside its box (nothing clipped, the page never wider than the window); printed output keeps its
+   columns and scrolls inside its box instead */
+pre.source { white-space: pre-wrap; overflow-wrap: anywhere; }
+main { min-width: 0; }
+.html-output { max-width: 100%; }
+/* tables scroll inside their box: those of outputs (display: block makes a table its own scroll box) and ours */
+.html-output table, .cell.markdown table { display: block; overflow-x: auto; max-width: 100%; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
+/* on a narrow screen a chart keeps (nearly) its desktop width and scrolls inside its box rather than cutting its labels */
+.html-output:has(> .tp-figure) { overflow-x: auto; }
+.tp-figure { min-width: 960px; }
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; }
+.summary > ul { padding-left: 1.2rem; }
+.summary > ul > li { margin: 0.6rem 0; }
+.summary .cells { color: var(--muted); font-size: 0.88rem; }
+.summary ul.misprints { columns: 2 22rem; font-size: 0.88rem; margin: 0.3rem 0; }
+p.lead { font-size: 1.02rem; }
+p.note { color: #9a6700; }
 .cell { margin: 0.9rem 0; position: relative; }
-.cell.code > .cell-head { font-size: 0.78rem; color: var(--muted); display: flex; gap: 0.75rem; }
+.cell.code > .cell-head { font-size: 0.78rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
 .cell-head a { color: var(--muted); text-decoration: none; }
 .cell:target { outline: 2px solid #f2cc60; outline-offset: 4px; border-radius: 4px; }
 pre.source { border-left: 3px solid var(--line); }
@@ -46,13 +72,15 @@ img { max-width: 100%; }
 /** A complete HTML page. */
 export function pageShell(title: string, body: string, opts: { plotly?: boolean; assetsPrefix?: string } = {}): string {
   const plotly = opts.plotly ? `<script src="${opts.assetsPrefix ?? ""}${PLOTLY_ASSET}"></script>\n` : "";
+  // typeset formulas (scripts/notebook/markdown.ts) need KaTeX's stylesheet and fonts, nothing else
+  const katex = body.includes(`class="${KATEX_CLASS}"`) ? `<link rel="stylesheet" href="${opts.assetsPrefix ?? ""}${KATEX_ASSET}">\n` : "";
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
+${katex}<style>${CSS}</style>
 ${plotly}</head>
 <body>
 <main>
@@ -174,7 +202,15 @@ export interface NotebookSummary {
 const KIND_LABEL: Record<string, string> = { table: "表 / table", figure: "图 / figure", section: "节 / section", claim: "论断 / claim" };
 
 /** The index page: the paper → notebook cell map, the notebooks, the tables. */
-export function renderIndex(opts: { title: string; notebooks: readonly NotebookSummary[]; entries: readonly ResolvedEntry[]; tables: readonly string[]; note?: string }): string {
+export function renderIndex(opts: {
+  title: string;
+  notebooks: readonly NotebookSummary[];
+  entries: readonly ResolvedEntry[];
+  tables: readonly string[];
+  note?: string;
+  /** the opening: what the study finds (scripts/notebook/summary.ts), as HTML */
+  summary?: string;
+}): string {
   const pages = new Map(opts.notebooks.map((n) => [n.name, n]));
   const entryRows = opts.entries.map((e) => {
     const page = `${e.notebook}.html`;
@@ -191,12 +227,13 @@ export function renderIndex(opts: { title: string; notebooks: readonly NotebookS
   const body = [
     `<h1>${escapeHtml(opts.title)}</h1>`,
     opts.note ? `<p>${escapeHtml(opts.note)}</p>` : "",
+    opts.summary ?? "",
     `<h2>论文 → 笔记本 / Paper → notebook</h2>`,
     entryRows.length
-      ? `<table class="manifest">\n<thead><tr><th>论文 / Paper</th><th>类别 / Kind</th><th>内容 / What</th><th>笔记本 / Notebook</th><th>单元 / Cell</th><th>CSV</th></tr></thead>\n<tbody>\n${entryRows.join("\n")}\n</tbody>\n</table>`
+      ? `<div class="table-wrap"><table class="manifest">\n<thead><tr><th>论文 / Paper</th><th>类别 / Kind</th><th>内容 / What</th><th>笔记本 / Notebook</th><th>单元 / Cell</th><th>CSV</th></tr></thead>\n<tbody>\n${entryRows.join("\n")}\n</tbody>\n</table></div>`
       : `<p>notebooks/manifest.json lists no entries yet.</p>`,
     `<h2>笔记本 / Notebooks</h2>`,
-    `<table class="notebooks">\n<thead><tr><th>Notebook</th><th>标题 / Title</th><th>cells</th><th>seconds</th><th>参数覆盖 / Overrides</th></tr></thead>\n<tbody>\n${nbRows.join("\n")}\n</tbody>\n</table>`,
+    `<div class="table-wrap"><table class="notebooks">\n<thead><tr><th>Notebook</th><th>标题 / Title</th><th>cells</th><th>seconds</th><th>参数覆盖 / Overrides</th></tr></thead>\n<tbody>\n${nbRows.join("\n")}\n</tbody>\n</table></div>`,
     `<h2>表格 / Tables (build/tables)</h2>`,
     tableLinks.length ? `<ul>\n${tableLinks.join("\n")}\n</ul>` : `<p>none</p>`,
   ].join("\n");

@@ -90,3 +90,41 @@ export async function openPage(browser: Browser, file: string): Promise<PageChec
   );
   return { page, errors, external, figures };
 }
+
+export interface LayoutCheck {
+  /** the window's width and the page's (a page wider than the window scrolls sideways as a whole) */
+  window: number;
+  page: number;
+  /** chart texts (titles, axis and tick labels, legends) that reach outside their figure: "figure-id: text (side px)" */
+  clippedLabels: string[];
+}
+
+/**
+ * How a page fits a window of `width`: resize the page's viewport, let Plotly redraw, then measure. Hover labels
+ * are left out (they follow the mouse).
+ */
+export async function checkLayout(page: Page, width: number): Promise<LayoutCheck> {
+  await page.setViewportSize({ width, height: 900 });
+  // Plotly's responsive charts redraw on the window's resize event, debounced
+  await page.waitForTimeout(800);
+  return page.evaluate(() => {
+    const clipped: string[] = [];
+    for (const fig of document.querySelectorAll<HTMLElement>(".tp-figure")) {
+      const b = fig.getBoundingClientRect();
+      for (const t of fig.querySelectorAll("text")) {
+        if (t.closest(".hoverlayer")) continue;
+        const text = (t.textContent ?? "").trim();
+        const r = t.getBoundingClientRect();
+        if (!text || r.width === 0) continue;
+        const out = [
+          ["left", b.left - r.left],
+          ["right", r.right - b.right],
+          ["top", b.top - r.top],
+          ["bottom", r.bottom - b.bottom],
+        ].filter(([, d]) => (d as number) > 1);
+        if (out.length) clipped.push(`${fig.id}: "${text.slice(0, 60)}" (${out.map(([s, d]) => `${s} ${Math.round(d as number)} px`).join(", ")})`);
+      }
+    }
+    return { window: document.documentElement.clientWidth, page: document.documentElement.scrollWidth, clippedLabels: clipped };
+  });
+}

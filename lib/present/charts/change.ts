@@ -71,7 +71,8 @@ export function textWidth(text: string): number {
   return [...text].reduce((a, ch) => a + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
 }
 
-const FOOTNOTE_WIDTH = 130;
+// display units (CJK 2): short enough for a chart of the report's minimum width (960 px)
+const FOOTNOTE_WIDTH = 100;
 const FOOTNOTE_LINE_PX = 15;
 
 /** A footnote under the plot: `below` pixels under the bottom of the plotting area; returns it and the margin it needs. */

@@ -20,6 +20,7 @@ import type { ElbowPoint } from "../../cluster/elbow";
 import { TYPES, type TypeZh } from "../../paper/provinces";
 import { TYPE_COLOURS } from "./choropleth";
 import { bilingual } from "../../core/text";
+import { wrapLabel } from "./fitLabels";
 import { assertFinite, baseLayout, DEFAULT_CONFIG, heatmap, scatter, type Figure, type Layout, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
 
@@ -531,10 +532,16 @@ export interface SearchBarsSpec {
   height?: number;
 }
 
+/** Display width (lib/present/charts/fitLabels.ts units) at which a configuration's name breaks onto a second line. */
+const SEARCH_LABEL_MAX = 52;
+
 /** Horizontal bars of ARI against the reference, best at the top, one legend entry per group; AMI in the hover. */
+
 export function searchBars(spec: SearchBarsSpec, lang: Lang = "zh"): Figure {
   if (spec.bars.length === 0) fail("searchBars", "no bars");
-  const labels = spec.bars.map((b, i) => `${i + 1}. ${pick(b.label, lang)}`);
+  // long configuration names break into lines, so the bars keep most of the width (lib/present/charts/fitLabels.ts)
+  const labels = spec.bars.map((b, i) => wrapLabel(`${i + 1}. ${pick(b.label, lang)}`, SEARCH_LABEL_MAX));
+  const lines = Math.max(...labels.map((l) => l.split("<br>").length));
   assertFinite("searchBars", "ari", spec.bars.map((b) => b.ari), labels);
   assertFinite("searchBars", "ami", spec.bars.map((b) => b.ami), labels);
   const groups = new Map<string, number[]>();
@@ -555,7 +562,7 @@ export function searchBars(spec: SearchBarsSpec, lang: Lang = "zh"): Figure {
     marker: { color: CLUSTER_PALETTE[gi % CLUSTER_PALETTE.length] },
   }));
   const layout: Layout = {
-    ...baseLayout({ title: spec.title, xTitle: bilingual("调整兰德指数 ARI（与表1）", "adjusted Rand index vs Table 1", lang), height: spec.height ?? 120 + 28 * spec.bars.length }, lang),
+    ...baseLayout({ title: spec.title, xTitle: bilingual("调整兰德指数 ARI（与表1）", "adjusted Rand index vs Table 1", lang), height: spec.height ?? 120 + (lines > 1 ? 40 : 28) * spec.bars.length }, lang),
     yaxis: { categoryorder: "array", categoryarray: labels, autorange: "reversed", automargin: true },
     barmode: "overlay",
     legend: { x: 1, xanchor: "right", y: 0, yanchor: "bottom" },
