@@ -46,7 +46,7 @@ function spawned(...args: string[]): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const registered = /commands\/cluster/.test(readFileSync(join(repoRoot(), "lib", "cli.ts"), "utf8"));
+const registered = /commands\/cluster/.test(readFileSync(join(repoRoot(), "lib", "cli", "cli.ts"), "utf8"));
 
 function expectUsageError(r: Run, message: RegExp) {
   expect(r.code).toBe(2);

@@ -7,6 +7,7 @@
  * - change: Charts of change over time (notebook 03): slope charts, arrows in the 外贸依存度 × 内贸依存度 plane, Sankey diagrams
  * - choropleth: Choropleth maps of China's provinces as Plotly figure JSON ({data, layout, config}, plain objects): the paper's
  * - clustering: Charts of the clustering analysis (notebook 01) as Plotly figure JSON: pure functions from results to
+ * - fitLabels: Keeping a figure's labels inside it, in either language: Plotly neither wraps a title nor, unless asked
  * - plotly: Plotly figures as plain JSON: chart builders are pure functions from data to `{ data, layout, config }`,
  * - provenance: Charts of the data notebook (00_data): the paper's GDP against the tables' value added, what the choice does to the
  * - regional: Charts of section 二 (regional patterns, Tables 3–6) as Plotly figure JSON, for any grouping (lib/indicators/regional.ts):
@@ -16,6 +17,7 @@
 export * from "./change";
 export * from "./choropleth";
 export * from "./clustering";
+export * from "./fitLabels";
 export * from "./plotly";
 export * from "./provenance";
 export * from "./regional";
