@@ -174,7 +174,7 @@ describe("the paper's notebooks through the real tslab kernel (npm run reproduce
       expect(layout.clippedLabels, `${name} at ${width} px`).toEqual([]);
     }
     await check.page.close();
-  }, 90_000);
+  }, 300_000);
 
   it("executed notebooks and pages show no staging folder (the paths they print exist after the run)", () => {
     for (const dir of ["notebooks", "report"]) {

@@ -80,5 +80,5 @@ describe("two runs of the paper's notebooks (LANG=en)", skipUnless(PAPER.length 
       expect(layout.clippedLabels, `${name} at ${width} px`).toEqual([]);
     }
     await check.page.close();
-  }, 90_000);
+  }, 300_000);
 });

@@ -56,6 +56,9 @@ export interface PageCheck {
 /** Open a report page and wait until every chart is drawn or has given up (its script waits 10 s for Plotly). */
 export async function openPage(browser: Browser, file: string): Promise<PageCheck> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // a page carries a 4.8 MB plotly.js and dozens of charts: on a busy machine loading it takes well over 30 s
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(120_000);
   const errors: string[] = [];
   const external: string[] = [];
   page.on("console", (m) => {
