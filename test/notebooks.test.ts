@@ -164,7 +164,7 @@ describe("the paper's notebooks through the real tslab kernel (npm run reproduce
       expect(f.rendered, `${name}: chart ${f.id} drew ${f.rendered} of ${f.expected} traces`).toBe(f.expected);
     }
     await check.page.close();
-  }, 60_000);
+  }, 300_000);
 
   it.each(["index", ...PAPER.map(notebookName)])("report page %s.html fits the window (1280 and 390 px wide) and keeps every chart label inside its chart", async (name) => {
     const check = await openPage(browser, join(out, "report", `${name}.html`));
@@ -210,7 +210,7 @@ describe("the paper's notebooks through the real tslab kernel (npm run reproduce
     expect(math.katexFont).toBe(true);
     expect(math.displayHeight).toBeGreaterThan(20);
     await check.page.close();
-  }, 60_000);
+  }, 300_000);
 
   it("the index opens with the findings, each linked to a cell of this build, and those cells show the numbers it quotes", async () => {
     const index = await openPage(browser, join(out, "report", "index.html"));
