@@ -174,7 +174,7 @@ describe("the paper's notebooks through the real tslab kernel (npm run reproduce
       expect(f.rendered, `${name}: chart ${f.id} drew ${f.rendered} of ${f.expected} traces`).toBe(f.expected);
     }
     await check.page.close();
-  }, 60_000);
+  }, 300_000);
 
   it.each(["index", ...PAPER.map(notebookName)])("report page %s.html fits the window (1280 and 390 px wide) and keeps every chart label inside its chart", async (name) => {
     const check = await openPage(browser, join(out, "report", `${name}.html`));
@@ -184,7 +184,7 @@ describe("the paper's notebooks through the real tslab kernel (npm run reproduce
       expect(layout.clippedLabels, `${name} at ${width} px`).toEqual([]);
     }
     await check.page.close();
-  }, 90_000);
+  }, 300_000);
 
   it("executed notebooks and pages show no staging folder (the paths they print exist after the run)", () => {
     for (const dir of ["notebooks", "report"]) {
@@ -220,7 +220,7 @@ describe("the paper's notebooks through the real tslab kernel (npm run reproduce
     expect(math.katexFont).toBe(true);
     expect(math.displayHeight).toBeGreaterThan(20);
     await check.page.close();
-  }, 60_000);
+  }, 300_000);
 
   it("the index opens with the findings, each linked to a cell of this build, and those cells show the numbers it quotes", async () => {
     const index = await openPage(browser, join(out, "report", "index.html"));

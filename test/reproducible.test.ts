@@ -33,7 +33,7 @@ function files(dir: string): string[] {
 
 describe("withoutTimings", () => {
   it("replaces the timings and nothing else", () => {
-    expect(withoutTimings('<td class="num">35</td><td class="num">12.3</td>')).toBe('<td class="num">35</td><td class="num"><the index\'s seconds column>');
+    expect(withoutTimings('<td class="num">35</td><td class="num">12.3</td>')).toBe("<td class=\"num\">35</td><the index's seconds column>");
     expect(withoutTimings('"Random perturbation ±10 %: 9.0 s\\n"')).toBe('"Random perturbation ±10 %<a printed duration at the end of a line>\\n"');
     expect(withoutTimings("ARI 0.371: 18 / 31\n")).toBe("ARI 0.371: 18 / 31\n");
   });
@@ -80,5 +80,5 @@ describe("two runs of the paper's notebooks (LANG=en)", skipUnless(PAPER.length 
       expect(layout.clippedLabels, `${name} at ${width} px`).toEqual([]);
     }
     await check.page.close();
-  }, 90_000);
+  }, 300_000);
 });

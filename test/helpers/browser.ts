@@ -56,6 +56,9 @@ export interface PageCheck {
 /** Open a report page and wait until every chart is drawn or has given up (its script waits 10 s for Plotly). */
 export async function openPage(browser: Browser, file: string): Promise<PageCheck> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // a page carries a 4.8 MB plotly.js and dozens of charts: on a busy machine loading it takes well over 30 s
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(120_000);
   const errors: string[] = [];
   const external: string[] = [];
   page.on("console", (m) => {
@@ -100,13 +103,15 @@ export interface LayoutCheck {
 }
 
 /**
- * How a page fits a window of `width`: resize the page's viewport, let Plotly redraw, then measure. Hover labels
- * are left out (they follow the mouse).
+ * How a page fits a window of `width`, as a reader opening it there sees it: the page is loaded again at that width
+ * and its charts drawn, then measured. Hover labels are left out (they follow the mouse).
  */
 export async function checkLayout(page: Page, width: number): Promise<LayoutCheck> {
   await page.setViewportSize({ width, height: 900 });
-  // Plotly's responsive charts redraw on the window's resize event, debounced
-  await page.waitForTimeout(800);
+  await page.reload({ waitUntil: "load" });
+  await page
+    .waitForFunction(() => [...document.querySelectorAll(".tp-figure")].every((d) => d.querySelector("svg.main-svg")), null, { timeout: 15_000 })
+    .catch(() => undefined);
   return page.evaluate(() => {
     const clipped: string[] = [];
     for (const fig of document.querySelectorAll<HTMLElement>(".tp-figure")) {

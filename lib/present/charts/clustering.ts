@@ -533,10 +533,9 @@ export interface SearchBarsSpec {
 }
 
 /** Display width (lib/present/charts/fitLabels.ts units) at which a configuration's name breaks onto a second line. */
-const SEARCH_LABEL_MAX = 52;
+const SEARCH_LABEL_MAX = 60;
 
 /** Horizontal bars of ARI against the reference, best at the top, one legend entry per group; AMI in the hover. */
-
 export function searchBars(spec: SearchBarsSpec, lang: Lang = "zh"): Figure {
   if (spec.bars.length === 0) fail("searchBars", "no bars");
   // long configuration names break into lines, so the bars keep most of the width (lib/present/charts/fitLabels.ts)
@@ -562,7 +561,7 @@ export function searchBars(spec: SearchBarsSpec, lang: Lang = "zh"): Figure {
     marker: { color: CLUSTER_PALETTE[gi % CLUSTER_PALETTE.length] },
   }));
   const layout: Layout = {
-    ...baseLayout({ title: spec.title, xTitle: bilingual("调整兰德指数 ARI（与表1）", "adjusted Rand index vs Table 1", lang), height: spec.height ?? 120 + (lines > 1 ? 40 : 28) * spec.bars.length }, lang),
+    ...baseLayout({ title: spec.title, xTitle: bilingual("调整兰德指数 ARI（与表1）", "adjusted Rand index vs Table 1", lang), height: spec.height ?? 120 + (12 + 16 * lines) * spec.bars.length }, lang),
     yaxis: { categoryorder: "array", categoryarray: labels, autorange: "reversed", automargin: true },
     barmode: "overlay",
     legend: { x: 1, xanchor: "right", y: 0, yanchor: "bottom" },

@@ -34,22 +34,25 @@ function wrapLine(line: string, max: number): string {
   // a bilingual "English / 中文" label breaks at its slash when both halves fit
   const halves = line.split(" / ");
   if (halves.length === 2 && halves.every((h) => displayWidth(h) <= max)) return `${halves[0]} /<br>${halves[1]}`;
-  // otherwise the break point whose first line fits and whose two lines are most even
+  // otherwise: where the rest then fits, the most even break; else the last break that fits (fewest lines)
   const chars = [...line];
   const total = displayWidth(line);
   let best = -1;
-  let bestScore = Infinity;
+  let bestEven = Infinity;
+  let last = -1;
   let width = 0;
   for (let i = 0; i < chars.length - 1; i++) {
     width += displayWidth(chars[i]);
     if (width > max) break;
     if (!BREAK_AFTER.test(chars[i])) continue;
-    const score = Math.max(width, Math.min(total - width, max));
-    if (score <= bestScore) {
-      bestScore = score;
+    last = i;
+    const rest = total - width;
+    if (rest <= max && Math.abs(rest - width) <= bestEven) {
+      bestEven = Math.abs(rest - width);
       best = i;
     }
   }
+  if (best < 0) best = last;
   if (best < 0) return line;
   const head = chars.slice(0, best + 1).join("").trimEnd();
   const tail = chars.slice(best + 1).join("").trimStart();
