@@ -77,13 +77,12 @@ export function tableFrame(flows: DataFrame, layout: readonly LayoutRow[], whole
   return table.loc({ columns: [...TABLE_COLUMNS] });
 }
 
-/** Per-province indicators by frames: flows, the five ratios and the shares of the national total. */
+/** Per-province indicators by frames: province_zh, group_en (its English name), flows, the five ratios and the shares. */
 export function indicatorFrame(flows: DataFrame, whole?: Flows): DataFrame {
   const named = flows.copy();
-  named.addColumn("group_zh", flows["province_zh"].values as string[], { inplace: true });
   named.addColumn("group_en", (flows["province_zh"].values as string[]).map((p) => province(p).en), { inplace: true });
   const table = withShares(withRatios(named), whole ?? nationalFlows(flows));
-  return table.loc({ columns: ["province_zh", ...TABLE_COLUMNS] });
+  return table.loc({ columns: ["province_zh", ...TABLE_COLUMNS.slice(1)] });
 }
 
 /** The ratio and share columns a frame gained, for showing what the method added. */

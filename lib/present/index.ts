@@ -10,6 +10,7 @@
  * - columnSets: Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
  * - display: Rich output in tslab notebooks: `show(fig)` draws a Plotly figure inline, `table(rows)` prints an HTML table.
  * - frames: DataFrames (lib/indicators/frame.ts) shown in a notebook: the same HTML table as display's `table()`, its columns
+ * - overallViews: Notebook 01's figures and summary tables with their titles (overall patterns and the seven types): each takes the
  * - richTable: HTML tables whose cells can be marked (a misprint, a claim that does not hold), carry a second line (the computed
  * - robustnessTables: The robustness notebook's tables (notebooks/05_robustness.ipynb): rows with bilingual column labels for `table()`
  * - tableOutputs: The CSV files the regional notebook writes (into build/tables/ through ./tables writeCsv): a computed table in the
@@ -23,6 +24,7 @@ export * from "./clusterRows";
 export * from "./columnSets";
 export * from "./display";
 export * from "./frames";
+export * from "./overallViews";
 export * from "./richTable";
 export * from "./robustnessTables";
 export * from "./tableOutputs";
