@@ -6,6 +6,7 @@
  *
  * Modules:
  * - changeTables: The tables notebook 03 shows and writes: indicators by province (or type) and year with their data-quality marks,
+ * - changeViews: Notebook 03's figures and the labels of its tables (changing patterns, 2007–2017): slope charts, the dependence
  * - clusterRows: Clustering results against Table 1 as rows a reader can scan (notebook tables, CLI output): which type each
  * - columnSets: Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
  * - display: Rich output in tslab notebooks: `show(fig)` draws a Plotly figure inline, `table(rows)` prints an HTML table.
@@ -20,6 +21,7 @@
  * - views: The notebooks' reading tables as HTML: a printed table beside the computed one (misprints marked, each with its
  */
 export * from "./changeTables";
+export * from "./changeViews";
 export * from "./clusterRows";
 export * from "./columnSets";
 export * from "./display";
