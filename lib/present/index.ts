@@ -14,6 +14,7 @@
  * - overallViews: Notebook 01's figures and summary tables with their titles (overall patterns and the seven types): each takes the
  * - richTable: HTML tables whose cells can be marked (a misprint, a claim that does not hold), carry a second line (the computed
  * - robustnessTables: The robustness notebook's tables (notebooks/05_robustness.ipynb): rows with bilingual column labels for `table()`
+ * - robustnessViews: Notebook 05's figures and progress labels (how robust the seven types are), with their bilingual texts, so that the
  * - tableOutputs: The CSV files the regional notebook writes (into build/tables/ through ./tables writeCsv): a computed table in the
  * - tables: Where notebooks write the tables they reproduce: `npm run reproduce` collects them into build/tables/.
  * - typologyColumns: Column specifications (lib/present/display.ts `Column`: key, bilingual label, decimals) for the tables of
@@ -29,6 +30,7 @@ export * from "./frames";
 export * from "./overallViews";
 export * from "./richTable";
 export * from "./robustnessTables";
+export * from "./robustnessViews";
 export * from "./tableOutputs";
 export * from "./tables";
 export * from "./typologyColumns";

@@ -58,6 +58,11 @@ const nameOf = (e: Bilingual): Text => ({ zh: e.zh, en: e.en });
  * Stacked bars, one per province or group: the share of its GDP (%) driven by exports, outflows, household and
  * government consumption, capital formation, and the error column; the bars add up to 100.
  */
+/** componentBars of the seven types, titled with the table year. */
+export function typeComponentBars(exposures: readonly Exposure[], year: number, lang: Lang): Figure {
+  return componentBars(exposures, lang, { title: lang === "zh" ? `各类型经济：最终需求拉动的增加值占GDP比重（${year}年）` : `Share of GDP driven by each component of final demand, by type (${year})` });
+}
+
 export function componentBars(exposures: readonly Exposure[], lang: Lang, opts: { title?: Text; height?: number; typeBands?: boolean } = {}): Figure {
   const keys: (ComponentKey | "other")[] = [...COMPONENTS.map((c) => c.key), "other"];
   const fig = stackedBar(
