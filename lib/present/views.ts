@@ -4,7 +4,7 @@
  * lib/checks/compare.ts and lib/checks/claims.ts results; display them with showHtml (./richTable).
  */
 import type { ClaimResult } from "../checks/claims";
-import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, type ComparedCell } from "../checks/compare";
+import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, statusCounts, type ComparedCell } from "../checks/compare";
 import { TABLE_CAPTIONS, type PrintedTableNumber } from "../paper/printedTables";
 import type { ReconciledCell } from "../checks/reconcile";
 import type { Lang, Bilingual } from "../core/text";
@@ -157,4 +157,9 @@ export function computedTableHtml(rows: readonly TableRow[], lang: Lang = "zh", 
     rows: body,
     legend: lang === "zh" ? "单位：亿元，%。比重为占全国（31个省区市合计）的百分比。" : "Units: 100 million yuan, %. Shares are percentages of the national (31-province) total.",
   });
+}
+
+/** The reconciliation's counts by status, one row per table ("表2" …) and the last for all of them ("合计" / "all"). */
+export function statusCountRows(cells: readonly ReconciledCell[], lang: Lang): Record<string, unknown>[] {
+  return statusCounts(cells).map((r) => ({ ...r, table: r.table === null ? (lang === "zh" ? "合计" : "all") : `表${r.table}` }));
 }
