@@ -16,7 +16,6 @@ dfd.tensorflow.enableProdMode?.();
 
 export { dfd };
 export type DataFrame = dfd.DataFrame;
-export type Series = dfd.Series;
 
 /** A DataFrame from records, columns in the given order (all records must have them). */
 export function frameOf<T extends object>(records: readonly T[], columns?: readonly (keyof T & string)[]): dfd.DataFrame {

@@ -5,8 +5,7 @@
  * are the oracle: test/frames.test.ts checks that both give the same numbers, to the last bit, for every table.
  */
 import type { ProvinceFlows } from "../data/provinceFlows";
-import { provinceFlows2017, type Edition } from "../data/editions";
-import { FLOW_COLUMNS, RATIO_COLUMNS, SHARE_COLUMNS, type Flows } from "../paper/columns";
+import { FLOW_COLUMNS, SHARE_COLUMNS, type Flows } from "../paper/columns";
 import type { LayoutRow } from "../paper/groupings";
 import { province } from "../paper/provinces";
 import { TABLE_COLUMNS } from "./aggregate";
@@ -15,11 +14,6 @@ import { columnSums, frameOf, groupSum, rowsWith, stackRows, type DataFrame } fr
 /** One row per province: province_zh and the six flows (亿元). */
 export function flowFrame(data: readonly ProvinceFlows[]): DataFrame {
   return frameOf<ProvinceFlows>(data, ["province_zh", ...FLOW_COLUMNS]);
-}
-
-/** The 2017 flows of the 31 provinces in an edition, as a frame. */
-export function flowFrame2017(edition: Edition = "paper"): DataFrame {
-  return flowFrame(provinceFlows2017(edition));
 }
 
 /**
@@ -85,5 +79,3 @@ export function indicatorFrame(flows: DataFrame, whole?: Flows): DataFrame {
   return table.loc({ columns: ["province_zh", ...TABLE_COLUMNS.slice(1)] });
 }
 
-/** The ratio and share columns a frame gained, for showing what the method added. */
-export const DERIVED_COLUMNS = [...RATIO_COLUMNS, ...SHARE_COLUMNS] as const;

@@ -27,11 +27,6 @@ const TYPE_AXIS: Bilingual = { zh: "表1类型", en: "Type in Table 1" };
 /** The rule-based classifier's name in tables. */
 export const RULES_NAME: Bilingual = { zh: "按表1描述的规则", en: "Rules from Table 1's descriptions" };
 
-/** Provinces as chart labels: Chinese and English names. */
-export function provinceNames(data: readonly ProvinceFlows[]): Bilingual[] {
-  return data.map((r) => ({ zh: r.province_zh, en: province(r.province_zh).en }));
-}
-
 /** The 31 provinces in the foreign × domestic-trade dependence plane, the national value marked. */
 export function dependencePlaneFigure(data: readonly ProvinceFlows[], logAxes: boolean, lang: Lang): Figure {
   const national = ratios(sumFlows(data));

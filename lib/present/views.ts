@@ -129,16 +129,6 @@ export function claimsHtml(results: readonly ClaimResult[], lang: Lang = "zh", c
   return richTableHtml({ caption: cap, header: [head], rows, legend: lang === "zh" ? "悬停原文可见其计算口径。" : "Hover a sentence for how it was turned into a computation." });
 }
 
-/** Columns for display's table() of an aggregated table: group, flows (1 decimal), ratios and shares (2). */
-export function indicatorColumns(lang: Lang = "zh"): Column[] {
-  return [
-    { key: lang === "zh" ? "group_zh" : "group_en", label: { zh: "地区", en: "Group" } },
-    ...FLOW_COLUMNS.map((c) => ({ key: c, label: columnLabel(c), digits: 1 })),
-    ...RATIO_COLUMNS.map((c) => ({ key: c, label: columnLabel(c), digits: 2 })),
-    ...SHARE_COLUMNS.map((c) => ({ key: c, label: columnLabel(c), digits: 2 })),
-  ];
-}
-
 /** A computed table (any grouping) in the paper's layout: per group a 数值 row and a 比重 row, eleven columns. */
 export function computedTableHtml(rows: readonly TableRow[], lang: Lang = "zh", caption?: string): string {
   const kind = { value: { zh: "数值", en: "value" }, share: { zh: "比重", en: "share %" } };

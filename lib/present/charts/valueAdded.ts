@@ -26,12 +26,6 @@ export const COMPONENT_COLOURS: Readonly<Record<ComponentKey | "other", string>>
   capital: "#1B7837",
   other: "#BBBBBB",
 };
-export const CIRCULATION_COLOURS: Readonly<Record<CirculationKey | "other", string>> = {
-  international: "#0072B2",
-  domestic: "#E69F00",
-  local: "#009E73",
-  other: "#BBBBBB",
-};
 
 /** A share key: a circulation (international, domestic, local), a component of final demand, or the residual. */
 export type ShareKey = CirculationKey | ComponentKey | "other";
