@@ -11,7 +11,9 @@
  * - columnSets: Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
  * - display: Rich output in tslab notebooks: `show(fig)` draws a Plotly figure inline, `table(rows)` prints an HTML table.
  * - frames: DataFrames (lib/indicators/frame.ts) shown in a notebook: the same HTML table as display's `table()`, its columns
+ * - migrationTables: Type migration as notebook 03 shows and writes it: each province's type by classifier and year (display rows, with
  * - overallViews: Notebook 01's figures and summary tables with their titles (overall patterns and the seven types): each takes the
+ * - quotedTables: The quoted figures of section 三 beside what the 2007, 2012 and 2017 tables give (lib/checks/quotedComparison.ts), as
  * - richTable: HTML tables whose cells can be marked (a misprint, a claim that does not hold), carry a second line (the computed
  * - robustnessTables: The robustness notebook's tables (notebooks/05_robustness.ipynb): rows with bilingual column labels for `table()`
  * - robustnessViews: Notebook 05's figures and progress labels (how robust the seven types are), with their bilingual texts, so that the
@@ -27,7 +29,9 @@ export * from "./clusterRows";
 export * from "./columnSets";
 export * from "./display";
 export * from "./frames";
+export * from "./migrationTables";
 export * from "./overallViews";
+export * from "./quotedTables";
 export * from "./richTable";
 export * from "./robustnessTables";
 export * from "./robustnessViews";

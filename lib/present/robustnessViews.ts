@@ -7,7 +7,8 @@ import type { Lang } from "../core/text";
 import type { Label } from "../cluster/agreement";
 import type { EditionComparison } from "../typology/editionSensitivity";
 import { RESAMPLING_LABELS, type Resampling, type StabilityResult } from "../typology/stability";
-import { editionScores, runAriHistogram, typeGrid } from "./charts/robustness";
+import { runAriHistogram } from "./charts/robustness";
+import { editionScores, typeGrid } from "./charts/typeGrid";
 import type { Figure } from "./charts/plotly";
 import { agreementWithTable1 } from "./robustnessTables";
 
