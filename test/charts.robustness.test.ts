@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { coassignmentHeatmap, orderByType, provincesByType, runAriHistogram, sensitivityHeatmaps, stabilityBars, typeLabel, type SweepCell } from "../lib/present/charts/robustness";
 import { editionScores, typeGrid } from "../lib/present/charts/typeGrid";
-import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { TYPE_COLOURS } from "../lib/present/charts/typeStyle";
 import { PROVINCES, type TypeZh } from "../lib/paper/provinces";
 
 const ALL = PROVINCES.map((p) => p.zh);

@@ -10,7 +10,7 @@
 import { flagOfAnomaly, type AnomalyRow, type FlagKind, type IndicatorFlag } from "../indicators/flags";
 import type { RatioColumn } from "../paper/columns";
 import { COLUMN_LABELS } from "../paper/columns";
-import { province } from "../paper/provinces";
+import { province, TYPES } from "../paper/provinces";
 import { GDP_SOURCE_LABELS, isComparable, type ChangeSummary, type Coverage, type IndicatorRow, type Jump } from "../indicators/timeseries";
 import type { Column } from "./display";
 import { pick, type Lang, type Bilingual } from "../core/text";
@@ -186,7 +186,7 @@ export const ANOMALY_TABLE_COLUMNS: Column[] = [
 ];
 
 export function typeEnOf(zh: string): string {
-  return TYPE_EN[zh] ?? zh;
+  return TYPES.find((t) => t.zh === zh)?.short ?? zh;
 }
 
 /** A type's name in the table language (short English names); `short` drops 经济 (双循环经济 → 双循环) for narrow columns. */
@@ -194,15 +194,6 @@ export function typeName(zh: string, lang: Lang, short = false): string {
   if (lang === "en") return typeEnOf(zh);
   return short ? zh.replace(/经济$/, "") : zh;
 }
-const TYPE_EN: Record<string, string> = {
-  双循环经济: "Dual-circulation",
-  外向型经济: "Export-oriented",
-  自洽型经济: "Self-consistent",
-  均衡型经济: "Balanced",
-  内贸型经济: "Domestic-trade",
-  沿边型经济: "Border",
-  输入型经济: "Inflow-dependent",
-};
 
 /** The two standard column sets: split indicators 2012/2017 (+ 2017 with yearbook GDP) and gross rates 2007–2017. */
 export function standardColumns(rows: readonly IndicatorRow[], rowsYearbook2017: readonly IndicatorRow[]): { split: IndicatorColumn[]; gross: IndicatorColumn[] } {
@@ -288,7 +279,7 @@ const UNIT_EN = (u: string) => {
   try {
     return province(u).en;
   } catch {
-    return TYPE_EN[u] ?? u;
+    return typeEnOf(u);
   }
 };
 

@@ -4,7 +4,7 @@
  * reasons, and the provinces placed elsewhere with the indicator that drives each (lib/cluster/drivers.ts).
  * Labels are bilingual ("中文 / English", the chosen language first).
  */
-import { TYPE_COLOURS } from "./charts/choropleth";
+import { TYPE_COLOURS } from "./charts/typeStyle";
 import { bilingual } from "../core/text";
 import { CLUSTER_PALETTE } from "./charts/clustering";
 import type { Lang } from "../core/text";

@@ -12,7 +12,8 @@ import { COLUMN_LABELS } from "../../paper/columns";
 import { NOT_CLASSIFIED } from "../../typology/migration";
 import { province, TYPES, type TypeZh } from "../../paper/provinces";
 import { isComparable, type IndicatorRow } from "../../indicators/timeseries";
-import { NO_DATA_COLOUR, TYPE_COLOURS } from "./choropleth";
+import { NO_DATA_COLOUR } from "./choropleth";
+import { TYPE_COLOURS } from "./typeStyle";
 import { DEFAULT_CONFIG, baseLayout, fail, type ChartText, type Figure, type Layout, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
 

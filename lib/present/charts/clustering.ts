@@ -17,24 +17,15 @@
  */
 import type { Dendrogram } from "../../cluster/hierarchical";
 import { TYPES, type TypeZh } from "../../paper/provinces";
-import { TYPE_COLOURS } from "./choropleth";
+import { TYPE_COLOURS } from "./typeStyle";
 import { bilingual } from "../../core/text";
 import { assertFinite, baseLayout, DEFAULT_CONFIG, fail, scatter, type Figure, type Layout, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
+import { TYPE_SYMBOLS } from "./typeStyle";
 
 /** A qualitative palette for clusters that have no type colour (Plotly's D3 category10). */
 export const CLUSTER_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
-/** Marker symbols for the seven types, in Table 1's order. */
-export const TYPE_SYMBOLS: Readonly<Record<TypeZh, string>> = {
-  双循环经济: "star",
-  外向型经济: "diamond",
-  自洽型经济: "square",
-  均衡型经济: "circle",
-  内贸型经济: "triangle-up",
-  沿边型经济: "cross",
-  输入型经济: "x",
-};
 
 const GREY = "#555555";
 

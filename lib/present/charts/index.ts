@@ -14,6 +14,7 @@
  * - regional: Charts of section 二 (regional patterns, Tables 3–6) as Plotly figure JSON, for any grouping (lib/indicators/regional.ts):
  * - robustness: Charts of the robustness analysis (notebooks/05_robustness.ipynb), as Plotly figure JSON:
  * - typeGrid: Charts comparing partitions of the provinces province by province (notebook 05), as Plotly figure JSON: a grid of
+ * - typeStyle: How the seven types look in every chart and map: one colour (Okabe & Ito's colour-blind-safe qualitative palette,
  * - valueAdded: Charts of the value-added notebook (notebooks/04_value_added_and_policy.ipynb), as Plotly figure JSON: what share
  */
 export * from "./change";
@@ -26,6 +27,7 @@ export * from "./provenance";
 export * from "./regional";
 export * from "./robustness";
 export * from "./typeGrid";
+export * from "./typeStyle";
 export * from "./valueAdded";
 // two modules export typeLabel; the barrel gives change.ts's (robustness.ts's from its module)
 export { typeLabel } from "./change";

@@ -10,7 +10,7 @@
  * the builder and the position.
  */
 import { PROVINCES, province, TYPES, type TypeZh } from "../../paper/provinces";
-import { TYPE_COLOURS } from "./choropleth";
+import { TYPE_COLOURS } from "./typeStyle";
 import { assertFinite, baseLayout, DEFAULT_CONFIG, fail, type Figure, type Layout, type Trace } from "./plotly";
 import { pick, type Lang, type Text, type Bilingual } from "../../core/text";
 

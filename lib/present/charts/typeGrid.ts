@@ -3,7 +3,7 @@
  * Table 1's types beside clusterings named after the types they match, and each data edition's agreement scores.
  */
 import { province, TYPES, type TypeZh } from "../../paper/provinces";
-import { TYPE_COLOURS } from "./choropleth";
+import { TYPE_COLOURS } from "./typeStyle";
 import { assertFinite, baseLayout, DEFAULT_CONFIG, fail, type Figure, type Layout, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
 import { typeLabel, orderByType, provinceLabel, typeIndex, paperTypesOf } from "./robustness";

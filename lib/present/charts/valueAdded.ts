@@ -13,7 +13,8 @@ import { CIRCULATIONS, OTHER, type CirculationKey, type DependenceRow, type Expo
 import type { MultiplierRow } from "../../inputOutput/multipliers";
 import type { ProvinceValueAdded } from "../../inputOutput/provinceValueAdded";
 import { SECTOR_GROUPS, sectorShare, type ProductValueAdded, type SectorGroupKey } from "../../inputOutput/sectorGroups";
-import { indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
+import { indicatorMap, type PlotlyFigure } from "./choropleth";
+import { TYPE_COLOURS, TYPE_SHORT } from "./typeStyle";
 import { bilingual, type Bilingual } from "../../core/text";
 import { DEFAULT_CONFIG, baseLayout, groupedBar, heatmap, stackedBar, type Figure, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
@@ -78,17 +79,6 @@ export function componentBars(exposures: readonly Exposure[], lang: Lang, opts: 
   if (opts.typeBands) addTypeBands(fig, exposures.map((e) => province(e.zh).type), lang);
   return fig;
 }
-
-/** Short type names for labels over narrow groups of bars. */
-export const TYPE_SHORT: Readonly<Record<TypeZh, Bilingual>> = {
-  双循环经济: { zh: "双循环", en: "Dual-circ." },
-  外向型经济: { zh: "外向型", en: "Export-oriented" },
-  自洽型经济: { zh: "自洽型", en: "Self-consistent" },
-  均衡型经济: { zh: "均衡型", en: "Balanced" },
-  内贸型经济: { zh: "内贸型", en: "Domestic-trade" },
-  沿边型经济: { zh: "沿边型", en: "Border" },
-  输入型经济: { zh: "输入型", en: "Inflow-dep." },
-};
 
 /**
  * Mark runs of consecutive categories of the same type on a category x axis: a dotted line between runs and the
