@@ -1,16 +1,9 @@
 // Chart builders of notebook 03 (lib/present/charts/change.ts) and its table helpers (lib/present/changeTables.ts): pure, no browser.
 import { describe, expect, it } from "vitest";
-import {
-  MARK_MISSING,
-  MARK_NOT_COMPARABLE,
-  MARK_NOTE,
-  anomalyTable,
-  indicatorTable,
-  markedValue,
-  quotedTable,
-  standardColumns,
-} from "../lib/present/changeTables";
-import { arrowPlane, dependencePlane, indicatorSlopes, migrationSankey, quotedVsComputed, slopeChart, typeSankey, wrapText } from "../lib/present/charts/change";
+import { MARK_MISSING, MARK_NOT_COMPARABLE, MARK_NOTE, anomalyTable, indicatorTable, markedValue, standardColumns } from "../lib/present/changeTables";
+import { quotedTable } from "../lib/present/quotedTables";
+import { arrowPlane, dependencePlane, indicatorSlopes, slopeChart, wrapText } from "../lib/present/charts/change";
+import { migrationSankey, quotedVsComputed, typeSankey } from "../lib/present/charts/migration";
 import { NATIONAL } from "../lib/paper/groupings";
 import { readAnomalies } from "../lib/indicators/flags";
 import { NOT_CLASSIFIED, stageOf } from "../lib/typology/migration";
@@ -185,7 +178,7 @@ describe("tables and footnotes", () => {
 
 describe("CSV rows", () => {
   it("quoted_vs_tables.csv keeps numbers as numbers, kind quoted, and the verbatim sentence", async () => {
-    const { quotedCsvRows, QUOTED_CSV_HEADER } = await import("../lib/present/changeTables");
+    const { quotedCsvRows, QUOTED_CSV_HEADER } = await import("../lib/present/quotedTables");
     const comparison = compareQuoted(rows, provinceSeries({ gdp2017: "yearbook" }), readNationalTables());
     const csv = quotedCsvRows(comparison);
     expect(csv.every((r) => r.length === QUOTED_CSV_HEADER.length)).toBe(true);

@@ -1,19 +1,10 @@
 // Chart builders of the clustering notebook (lib/present/charts/clustering.ts): trace counts, labels, colours, and no
 // NaN or Infinity anywhere in the figure JSON (JSON.stringify would silently turn NaN into null).
 import { describe, expect, it } from "vitest";
-import {
-  biplot,
-  CLUSTER_PALETTE,
-  confusionHeatmap,
-  dendrogram,
-  dendrogramCoordinates,
-  elbowChart,
-  localOptimaChart,
-  searchBars,
-  TYPE_SYMBOLS,
-  typeScatter,
-} from "../lib/present/charts/clustering";
-import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { biplot, CLUSTER_PALETTE, dendrogram, dendrogramCoordinates, typeScatter } from "../lib/present/charts/clustering";
+import { TYPE_SYMBOLS } from "../lib/present/charts/typeStyle";
+import { confusionHeatmap, elbowChart, localOptimaChart, searchBars } from "../lib/present/charts/clusterQuality";
+import { TYPE_COLOURS } from "../lib/present/charts/typeStyle";
 import { cutTree, linkage, type Dendrogram } from "../lib/cluster/hierarchical";
 import { pca } from "../lib/cluster/pca";
 import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";

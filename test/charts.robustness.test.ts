@@ -1,18 +1,8 @@
 // Chart builders of the robustness notebook (lib/present/charts/robustness.ts): pure JSON, checked cell by cell.
 import { describe, expect, it } from "vitest";
-import {
-  coassignmentHeatmap,
-  editionScores,
-  orderByType,
-  provincesByType,
-  runAriHistogram,
-  sensitivityHeatmaps,
-  stabilityBars,
-  typeGrid,
-  typeLabel,
-  type SweepCell,
-} from "../lib/present/charts/robustness";
-import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { coassignmentHeatmap, orderByType, provincesByType, runAriHistogram, sensitivityHeatmaps, stabilityBars, typeLabel, type SweepCell } from "../lib/present/charts/robustness";
+import { editionScores, typeGrid } from "../lib/present/charts/typeGrid";
+import { TYPE_COLOURS } from "../lib/present/charts/typeStyle";
 import { PROVINCES, type TypeZh } from "../lib/paper/provinces";
 
 const ALL = PROVINCES.map((p) => p.zh);

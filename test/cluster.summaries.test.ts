@@ -1,7 +1,7 @@
 // Matching clusters to types (lib/cluster/confusion.ts matchClusters), the restart profile (lib/cluster/restarts.ts)
 // and the display rows of lib/present/clusterRows.ts.
 import { describe, expect, it } from "vitest";
-import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { TYPE_COLOURS } from "../lib/present/charts/typeStyle";
 import { matchClusters } from "../lib/cluster/confusion";
 import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
 import { localOptima, missProbability, singleStartInertias } from "../lib/cluster/restarts";

@@ -35,7 +35,7 @@ describe("README figures are the code's (lib/present/findings.ts)", () => {
 
   it("the claims: how many, how many hold, and why the others do not", () => {
     const c = f.claims;
-    expect(said("the claim counts", /Of (\d+) computable statements in §一, §二 and Table 1 \(`lib\/checks\/claims\.ts`\), (\d+) hold and (\d+) do not: (\w+) repeat the misprinted cells, (\w+) add up rounded shares \([\d., ]+\), (\w+) are qualitative/)).toEqual([
+    expect(said("the claim counts", /Of (\d+) computable statements in §一, §二 and Table 1 \(`data\/paper\/claims\.csv`, computed by `lib\/checks\/claims\.ts`\), (\d+) hold and (\d+) do not: (\w+) repeat the misprinted cells, (\w+) add up rounded shares \([\d., ]+\), (\w+) are qualitative/)).toEqual([
       String(c.total),
       String(c.hold),
       String(c.total - c.hold),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { basinComparisonChart, basinFigures, basinProvincesChart, groupColours, groupingMap, groupingView, ratiosChart, REST_COLOUR, sharesChart } from "../lib/present/charts/regional";
-import { categoryMap, TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { categoryMap } from "../lib/present/charts/choropleth";
+import { TYPE_COLOURS } from "../lib/present/charts/typeStyle";
 import { aggregate, provinceIndicators } from "../lib/indicators/aggregate";
 import { provinceFlows2017 } from "../lib/data/editions";
 import { NATIONAL, YANGTZE, YELLOW_RIVER } from "../lib/paper/groupings";

@@ -12,7 +12,6 @@ import { PRINTED_COLUMNS, PRINTED_TABLE_NUMBERS, type PrintedColumn, type Printe
 import type { ReconciledCell, Status } from "./reconcile";
 import type { Bilingual } from "../core/text";
 
-export const STATUSES: readonly Status[] = ["rounding", "misprint", "source", "unexplained"];
 
 export const STATUS_LABELS: Readonly<Record<Status, Bilingual>> = {
   rounding: { zh: "舍入误差内一致", en: "agrees within rounding" },

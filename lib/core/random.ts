@@ -50,11 +50,6 @@ export function randomInt(random: Rng, n: number): number {
   return Math.floor(random() * n);
 }
 
-/** A uniform number on [lo, hi). */
-export function uniform(random: Rng, lo: number, hi: number): number {
-  return lo + (hi - lo) * random();
-}
-
 /** A shuffled copy of `items` (Fisher–Yates); the input is left untouched. */
 export function shuffle<T>(random: Rng, items: readonly T[]): T[] {
   const out = items.slice();

@@ -31,9 +31,6 @@ export const PAPER_GROUPINGS: Readonly<Record<PaperGroupingId, Grouping>> = {
   types: { id: "types", zh: "七种经济循环类型（表2）", en: "Seven circulation types (Table 2)", groups: TYPE_GROUPS },
 };
 
-/** Also shown in Table 3, as a subset of 西部地区. */
-export { NORTHWEST };
-
 export const REST_LABEL = { zh: "其他省份", en: "Other provinces" } as const;
 
 /** A group as a user writes it in a notebook's parameter cell. */

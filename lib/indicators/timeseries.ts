@@ -30,7 +30,6 @@ import { PROVINCES } from "../paper/provinces";
 import type { Bilingual } from "../core/text";
 
 export const YEARS = [2007, 2012, 2017] as const;
-export type Year = (typeof YEARS)[number];
 export type Basis = DerivedFlowRow["basis"];
 export type GdpSource = "value_added" | "yearbook";
 
@@ -315,7 +314,7 @@ export function availableIndicators(rows: readonly IndicatorRow[], year: number)
   return ALL_INDICATORS.filter((k) => ys.length > 0 && ys.every((r) => r[k] !== null || (k === "trade_ratio" && r.ftd !== null)));
 }
 
-export { ALL_INDICATORS, SPLIT_INDICATORS };
+export { ALL_INDICATORS };
 
 /** What each year's tables cover: provinces with a table, those without, and the indicators every row has. */
 export interface Coverage {

@@ -40,12 +40,6 @@ export const COMPONENTS = [
 ] as const;
 export type ComponentKey = (typeof COMPONENTS)[number]["key"];
 
-/** How re-exports are treated, for notes under tables and charts. */
-export const REEXPORT_NOTE = {
-  zh: "进口与国内省外流入之和超过本省使用（中间使用+最终消费+资本形成）的部分视为转口（过境）贸易，按比例从出口和国内省外流出中扣除，不计入本省增加值。",
-  en: "Where imports plus inflows exceed the province's own use (intermediate use + consumption + capital formation), the excess is treated as re-exported (transit) trade and netted out of exports and outflows in proportion; it induces no value added in the province.",
-} as const;
-
 /**
  * Smallest re-export excess listed in `reexports` (亿元): 0.0001 亿元 = 1 万元, the unit the workbooks print.
  * Smaller excesses are float noise of rows that balance exactly (e.g. 1e-12 亿元 in 2017 上海 sector 02);

@@ -72,10 +72,3 @@ export const PAPER_LAYOUTS: Record<2 | 3 | 4 | 5 | 6, LayoutRow[]> = {
   ],
 };
 
-export const PAPER_TABLE_TITLES: Record<2 | 3 | 4 | 5 | 6, Bilingual> = {
-  2: { zh: "表2 中国各经济循环类型基本情况（2017年）", en: "Table 2. The seven trade-pattern types (2017)" },
-  3: { zh: "表3 中国四大板块内外贸模式分析", en: "Table 3. The four regions" },
-  4: { zh: "表4 中国沿海、内陆、沿边地区分析", en: "Table 4. Coastal, inland and border provinces" },
-  5: { zh: "表5 黄河流域内外贸经济循环状况", en: "Table 5. The Yellow River basin" },
-  6: { zh: "表6 长江经济带内外贸经济循环状况", en: "Table 6. The Yangtze River Economic Belt" },
-};

@@ -39,15 +39,6 @@ export interface GroupLabel {
   kind: GroupKind;
 }
 
-const TYPE_IDS: Record<TypeZh, string> = {
-  双循环经济: "dual-circulation-economy",
-  外向型经济: "export-oriented-economy",
-  自洽型经济: "self-consistent-economy",
-  均衡型经济: "balanced-economy",
-  内贸型经济: "domestic-trade-economy",
-  沿边型经济: "border-economy",
-  输入型经济: "inflow-dependent-economy",
-};
 const REGION_IDS: Record<RegionZh, string> = { 东部地区: "east", 中部地区: "centre", 西部地区: "west", 东北地区: "northeast" };
 const LOCATION_IDS: Record<LocationZh, string> = { 沿海地区: "coastal", 内陆地区: "inland", 沿边地区: "border" };
 
@@ -57,7 +48,7 @@ const PRINTED_TYPE_VARIANTS: Record<string, TypeZh> = { 自洽性经济: "自洽
 function buildGroupLabels(): ReadonlyMap<string, GroupLabel> {
   const m = new Map<string, GroupLabel>();
   m.set("全国", { id: "national", zh: "全国", en: "China", kind: "national" });
-  for (const t of TYPES) m.set(t.zh, { id: TYPE_IDS[t.zh], zh: t.zh, en: t.en, kind: "type" });
+  for (const t of TYPES) m.set(t.zh, { id: t.id, zh: t.zh, en: t.en, kind: "type" });
   for (const [printed, zh] of Object.entries(PRINTED_TYPE_VARIANTS)) m.set(printed, m.get(zh)!);
   for (const r of REGIONS) m.set(r.zh, { id: REGION_IDS[r.zh], zh: r.zh, en: r.en, kind: "region" });
   // Table 3 marks 西北 with "#": a sub-group of 西部 (its rows are not additive with the four regions).

@@ -106,15 +106,18 @@ export function isProvince(zh: string): boolean {
   return BY_ZH.has(zh);
 }
 
-/** The seven types in the order of Table 1, with the English names of the paper's abstract. */
-export const TYPES: readonly { zh: TypeZh; en: string }[] = [
-  { zh: "双循环经济", en: "Dual-circulation economy" },
-  { zh: "外向型经济", en: "Export-oriented economy" },
-  { zh: "自洽型经济", en: "Self-consistent economy" },
-  { zh: "均衡型经济", en: "Balanced economy" },
-  { zh: "内贸型经济", en: "Domestic-trade economy" },
-  { zh: "沿边型经济", en: "Border economy" },
-  { zh: "输入型经济", en: "Import (inflow-dependent) economy" },
+/**
+ * The seven types in the order of Table 1: the one table of them. `en` is the English name of the paper's abstract,
+ * `short` the short English name narrow tables use, `id` a stable slug.
+ */
+export const TYPES: readonly { zh: TypeZh; en: string; short: string; id: string }[] = [
+  { zh: "双循环经济", en: "Dual-circulation economy", short: "Dual-circulation", id: "dual-circulation-economy" },
+  { zh: "外向型经济", en: "Export-oriented economy", short: "Export-oriented", id: "export-oriented-economy" },
+  { zh: "自洽型经济", en: "Self-consistent economy", short: "Self-consistent", id: "self-consistent-economy" },
+  { zh: "均衡型经济", en: "Balanced economy", short: "Balanced", id: "balanced-economy" },
+  { zh: "内贸型经济", en: "Domestic-trade economy", short: "Domestic-trade", id: "domestic-trade-economy" },
+  { zh: "沿边型经济", en: "Border economy", short: "Border", id: "border-economy" },
+  { zh: "输入型经济", en: "Import (inflow-dependent) economy", short: "Inflow-dependent", id: "inflow-dependent-economy" },
 ];
 
 export const REGIONS: readonly { zh: RegionZh; en: string }[] = [

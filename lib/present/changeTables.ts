@@ -10,10 +10,7 @@
 import { flagOfAnomaly, type AnomalyRow, type FlagKind, type IndicatorFlag } from "../indicators/flags";
 import type { RatioColumn } from "../paper/columns";
 import { COLUMN_LABELS } from "../paper/columns";
-import type { Assignment } from "../typology/migration";
-import { province } from "../paper/provinces";
-import type { ComparisonRow } from "../checks/quotedComparison";
-import { yearsLabel } from "../paper/quoted";
+import { province, TYPES } from "../paper/provinces";
 import { GDP_SOURCE_LABELS, isComparable, type ChangeSummary, type Coverage, type IndicatorRow, type Jump } from "../indicators/timeseries";
 import type { Column } from "./display";
 import { pick, type Lang, type Bilingual } from "../core/text";
@@ -188,36 +185,8 @@ export const ANOMALY_TABLE_COLUMNS: Column[] = [
   { key: "affects", label: { zh: "涉及指标", en: "Indicators" } },
 ];
 
-/** The migration table: each province's type by source, one column per named assignment list. */
-export function migrationTable(
-  sources: readonly { key: string; assignments: readonly Assignment[] }[],
-  provinces: readonly string[],
-  lang: Lang,
-  distances?: ReadonlyMap<string, number | null>,
-): Record<string, string>[] {
-  return provinces.map((p) => {
-    const row: Record<string, string> = { province: pick({ zh: p, en: province(p).en }, lang), table1: lang === "zh" ? province(p).type : typeEnOf(province(p).type) };
-    if (distances) {
-      const d = distances.get(p);
-      row.distance = d === undefined || d === null ? MARK_NOT_COMPARABLE : d.toFixed(2);
-    }
-    for (const s of sources) {
-      const a = s.assignments.find((x) => x.province_zh === p);
-      if (!a) row[s.key] = MARK_MISSING;
-      else if (a.type === null) row[s.key] = MARK_NOT_COMPARABLE;
-      else {
-        const name = lang === "zh" ? a.type : typeEnOf(a.type);
-        // a close call (runner-up within 0.25 standard deviations) is marked with the runner-up
-        const close = a.margin !== null && a.margin < 0.25 && a.runner_up ? ` (≈${lang === "zh" ? a.runner_up : typeEnOf(a.runner_up)})` : "";
-        row[s.key] = name + close;
-      }
-    }
-    return row;
-  });
-}
-
-function typeEnOf(zh: string): string {
-  return TYPE_EN[zh] ?? zh;
+export function typeEnOf(zh: string): string {
+  return TYPES.find((t) => t.zh === zh)?.short ?? zh;
 }
 
 /** A type's name in the table language (short English names); `short` drops 经济 (双循环经济 → 双循环) for narrow columns. */
@@ -225,47 +194,6 @@ export function typeName(zh: string, lang: Lang, short = false): string {
   if (lang === "en") return typeEnOf(zh);
   return short ? zh.replace(/经济$/, "") : zh;
 }
-const TYPE_EN: Record<string, string> = {
-  双循环经济: "Dual-circulation",
-  外向型经济: "Export-oriented",
-  自洽型经济: "Self-consistent",
-  均衡型经济: "Balanced",
-  内贸型经济: "Domestic-trade",
-  沿边型经济: "Border",
-  输入型经济: "Inflow-dependent",
-};
-
-/** The quoted figures with the tables' values beside them, as display rows. */
-export function quotedTable(comparison: readonly ComparisonRow[], lang: Lang, digits = 1): Record<string, string>[] {
-  const f = (v: number | null) => (v === null ? MARK_MISSING : v.toFixed(digits));
-  return comparison.map((c) => ({
-    id: c.quoted.id,
-    scope: pick(c.quoted.scope, lang),
-    quantity: pick(c.quoted.quantity, lang),
-    years: yearsLabel(c.quoted),
-    quoted: `${c.quoted.printed}`,
-    kind: lang === "zh" ? "引用" : "quoted",
-    measure: c.measure ? pick(c.measure, lang) : lang === "zh" ? "投入产出表中无对应数据" : "nothing comparable in the tables",
-    t2007: c.national_table ? `${f(c.national_table[2007])}ⁿ` : f(c.tables[2007]),
-    t2012: c.national_table ? `${f(c.tables[2012])}${c.flags.some((x) => x.startsWith("2012")) ? MARK_NOT_COMPARABLE : ""} / ${f(c.national_table[2012])}ⁿ` : f(c.tables[2012]) + (c.flags.some((x) => x.startsWith("2012")) ? MARK_NOT_COMPARABLE : ""),
-    t2017: f(c.tables[2017]) + (c.yearbook_2017 !== null ? ` / ${f(c.yearbook_2017)}ʸ` : ""),
-    sentence: c.quoted.sentence_zh,
-  }));
-}
-
-export const QUOTED_TABLE_COLUMNS: Column[] = [
-  { key: "scope", label: { zh: "范围", en: "Scope" } },
-  { key: "quantity", label: { zh: "指标", en: "Quantity" } },
-  { key: "years", label: { zh: "年份", en: "Year(s)" } },
-  { key: "quoted", label: { zh: "论文数值", en: "Paper's figure" } },
-  { key: "kind", label: { zh: "性质（引用＝非本库计算）", en: "Kind (quoted = not computed here)" } },
-  { key: "measure", label: { zh: "表中最接近的口径", en: "Nearest measure in the tables" } },
-  { key: "t2007", label: { zh: "表2007", en: "Tables 2007" } },
-  { key: "t2012", label: { zh: "表2012", en: "Tables 2012" } },
-  { key: "t2017", label: { zh: "表2017", en: "Tables 2017" } },
-  { key: "sentence", label: { zh: "原句（论文第三部分）", en: "Sentence (paper, section 三)" } },
-];
-
 
 /** The two standard column sets: split indicators 2012/2017 (+ 2017 with yearbook GDP) and gross rates 2007–2017. */
 export function standardColumns(rows: readonly IndicatorRow[], rowsYearbook2017: readonly IndicatorRow[]): { split: IndicatorColumn[]; gross: IndicatorColumn[] } {
@@ -351,7 +279,7 @@ const UNIT_EN = (u: string) => {
   try {
     return province(u).en;
   } catch {
-    return TYPE_EN[u] ?? u;
+    return typeEnOf(u);
   }
 };
 
@@ -366,88 +294,3 @@ export const CHANGE_SUMMARY_COLUMNS: Column[] = [
   { key: "largest_rise", label: { zh: "升幅最大", en: "Largest rise" } },
   { key: "excluded", label: { zh: "不可比（未计入）", en: "Not comparable (left out)" } },
 ];
-
-/** Agreement figures (lib/typology/migration.ts agreementSummary) as display rows. */
-export function agreementTable(rows: readonly { zh: string; en: string; agree: number; total: number }[], lang: Lang): Record<string, string>[] {
-  return rows.map((r) => ({ what: pick(r, lang), agree: `${r.agree}/${r.total}`, share: r.total ? `${((100 * r.agree) / r.total).toFixed(0)}%` : MARK_MISSING }));
-}
-
-export const AGREEMENT_COLUMNS: Column[] = [
-  { key: "what", label: { zh: "比较", en: "Comparison" } },
-  { key: "agree", label: { zh: "一致/可比省份", en: "Agree / comparable" } },
-  { key: "share", label: { zh: "一致率", en: "Share" } },
-];
-
-
-/** Columns of `migrationTable`: province, Table 1's type, one per source, and the distance moved. */
-export function migrationColumns(sources: readonly { key: string; label: Bilingual }[], withDistance: boolean): Column[] {
-  return [
-    { key: "province", label: { zh: "地区", en: "Province" } },
-    { key: "table1", label: { zh: "表1类型（2017）", en: "Table 1 type (2017)" } },
-    ...sources.map((s) => ({ key: s.key, label: s.label })),
-    ...(withDistance ? [{ key: "distance", label: { zh: "2012→2017位移（标准差单位）", en: "Moved 2012→2017 (sd units)" } }] : []),
-  ];
-}
-
-/** quoted_vs_tables.csv: numbers as numbers, empty where the tables have nothing. */
-export const QUOTED_CSV_HEADER = [
-  "id",
-  "topic",
-  "scope_zh",
-  "quantity_zh",
-  "years",
-  "quoted_value",
-  "unit",
-  "kind",
-  "table_measure_en",
-  "tables_2007",
-  "tables_2012",
-  "tables_2017",
-  "national_table_2007",
-  "national_table_2012",
-  "yearbook_gdp_2017",
-  "incomparable_members",
-  "sentence_zh",
-] as const;
-
-export function quotedCsvRows(comparison: readonly ComparisonRow[]): (string | number | null)[][] {
-  return comparison.map((c) => [
-    c.quoted.id,
-    c.quoted.topic,
-    c.quoted.scope.zh,
-    c.quoted.quantity.zh,
-    yearsLabel(c.quoted),
-    c.quoted.value,
-    c.quoted.unit,
-    c.quoted.kind,
-    c.measure?.en ?? "",
-    c.tables[2007],
-    c.tables[2012],
-    c.tables[2017],
-    c.national_table?.[2007] ?? null,
-    c.national_table?.[2012] ?? null,
-    c.yearbook_2017,
-    c.flags.join(";"),
-    c.quoted.sentence_zh,
-  ]);
-}
-
-/** type_migration.csv: each province's type per source (empty where not classified) and the distance moved. */
-export function migrationCsvRows(
-  sources: readonly { key: string; assignments: readonly Assignment[] }[],
-  provinces: readonly string[],
-  distances: ReadonlyMap<string, number | null>,
-): { header: string[]; rows: (string | number | null)[][] } {
-  return {
-    header: ["province_zh", "table1_type", ...sources.flatMap((s) => [s.key, `${s.key}_margin`]), "distance_2012_2017"],
-    rows: provinces.map((p) => [
-      p,
-      province(p).type,
-      ...sources.flatMap((s) => {
-        const a = s.assignments.find((x) => x.province_zh === p);
-        return [a?.type ?? null, a?.margin ?? null];
-      }),
-      distances.get(p) ?? null,
-    ]),
-  };
-}

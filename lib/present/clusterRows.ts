@@ -4,7 +4,7 @@
  * reasons, and the provinces placed elsewhere with the indicator that drives each (lib/cluster/drivers.ts).
  * Labels are bilingual ("中文 / English", the chosen language first).
  */
-import { TYPE_COLOURS } from "./charts/choropleth";
+import { TYPE_COLOURS } from "./charts/typeStyle";
 import { bilingual } from "../core/text";
 import { CLUSTER_PALETTE } from "./charts/clustering";
 import type { Lang } from "../core/text";
@@ -17,7 +17,8 @@ import { FEATURES, isFeatureName } from "../typology/features";
 import { type ProvinceFlows } from "../data/provinceFlows";
 import type { LocalOptimum } from "../cluster/restarts";
 import type { RuleDecision } from "../typology/rules";
-import type { SearchBar, TypePoint } from "./charts/clustering";
+import type { TypePoint } from "./charts/clustering";
+import type { SearchBar } from "./charts/clusterQuality";
 import type { MapCategory } from "./charts/choropleth";
 import type { Table1TypeRow } from "../paper/table1";
 import { SCALING_LABELS } from "../cluster/scaling";

@@ -57,4 +57,6 @@ export const COLUMNS = {
   /** lib/checks/editionDiff.ts rows: per province (`group` false) or per group */
   editions: (lang: Lang, group = false): Column[] => columnSet(group ? "editionsByGroup" : "editions", lang),
   statusCounts: (): Column[] => columnSet("statusCounts"),
+  /** lib/checks/policy.ts policyByTypeRows */
+  policyByType: (): Column[] => columnSet("policyByType"),
 };

@@ -127,7 +127,7 @@ export function show(figure: FigureJson): void {
   s.plotlyInlined = true;
 }
 
-/** Inline plotly.js again in this cell's output (after its first carrier was cleared or the page reloaded). */
+/** Inline plotly.js again in this cell's output (after its first carrier was cleared or the page reloaded); for readers, notebooks/README.md. @public */
 export function loadPlotly(): void {
   tslabDisplay().html(plotlyBundleHtml());
   session().plotlyInlined = true;

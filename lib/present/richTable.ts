@@ -50,8 +50,6 @@ export interface RichTable {
   legend?: string;
 }
 
-/** Any value as a plain cell. */
-export const cellOf = (text: string | number, opts: Omit<RichCell, "text"> = {}): RichCell => ({ text: String(text), num: typeof text === "number", ...opts });
 
 function cellHtml(c: RichCell): string {
   const style = `${c.num ? "text-align:right;font-variant-numeric:tabular-nums;" : ""}${c.num || c.nowrap ? "white-space:nowrap;" : ""}${c.mark ? MARK_STYLES[c.mark] : ""}`;

@@ -8,7 +8,8 @@ import { mkdirSync, renameSync, writeFileSync } from "fs";
 import { join } from "path";
 import { toCsv } from "../core/csv";
 import { repoRoot } from "../core/paths";
-import type { Column } from "./display";
+import type { Lang } from "../core/text";
+import { table, type Column } from "./display";
 
 /** The folder for CSV tables, created if missing. */
 export function tablesDir(): string {
@@ -48,4 +49,13 @@ export interface Tabular {
 export function csvOf(t: Tabular): { header: string[]; rows: (string | number)[][] } {
   const header = t.columns.map((c) => c.key);
   return { header, rows: t.rows.map((r) => header.map((k) => r[k] ?? "")) };
+}
+
+/**
+ * Show a table in the notebook (display's `table()`) and write it to build/tables/<name>.csv, in one call: the CSV is
+ * `csv` when given (e.g. the English build of the same table, or its full-precision rows), else the shown columns.
+ */
+export function showTable(name: string, shown: Tabular, lang: Lang, csv: { header: readonly string[]; rows: readonly (readonly (string | number | null | undefined)[])[] } = csvOf(shown)): void {
+  table(shown.rows, shown.columns, lang);
+  writeCsv(name, csv.header, csv.rows);
 }

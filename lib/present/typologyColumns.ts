@@ -26,6 +26,15 @@ export function provinceIndicatorColumns(): Column[] {
   ];
 }
 
+/** Columns of a table in the paper's layout (lib/indicators/aggregate.ts TABLE_COLUMNS): group, flows, ratios, shares. */
+export function groupIndicatorColumns(): Column[] {
+  return [
+    { key: "group_zh", label: { zh: "地区", en: "Group (zh)" } },
+    { key: "group_en", label: { zh: "英文名", en: "Group" } },
+    ...indicatorColumns({ shares: true }),
+  ];
+}
+
 /** Headings of the clustering summary tables, by row key (lib/present/clusterRows.ts). */
 export const SUMMARY_LABELS: Readonly<Record<string, Bilingual>> = {
   province: { zh: "地区", en: "Province" },

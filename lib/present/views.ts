@@ -4,7 +4,7 @@
  * lib/checks/compare.ts and lib/checks/claims.ts results; display them with showHtml (./richTable).
  */
 import type { ClaimResult } from "../checks/claims";
-import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, type ComparedCell } from "../checks/compare";
+import { GRID_COLUMNS, STATUS_LABELS, columnLabel, comparisonGrid, misprintList, printedDecimals, statusCounts, type ComparedCell } from "../checks/compare";
 import { TABLE_CAPTIONS, type PrintedTableNumber } from "../paper/printedTables";
 import type { ReconciledCell } from "../checks/reconcile";
 import type { Lang, Bilingual } from "../core/text";
@@ -129,16 +129,6 @@ export function claimsHtml(results: readonly ClaimResult[], lang: Lang = "zh", c
   return richTableHtml({ caption: cap, header: [head], rows, legend: lang === "zh" ? "悬停原文可见其计算口径。" : "Hover a sentence for how it was turned into a computation." });
 }
 
-/** Columns for display's table() of an aggregated table: group, flows (1 decimal), ratios and shares (2). */
-export function indicatorColumns(lang: Lang = "zh"): Column[] {
-  return [
-    { key: lang === "zh" ? "group_zh" : "group_en", label: { zh: "地区", en: "Group" } },
-    ...FLOW_COLUMNS.map((c) => ({ key: c, label: columnLabel(c), digits: 1 })),
-    ...RATIO_COLUMNS.map((c) => ({ key: c, label: columnLabel(c), digits: 2 })),
-    ...SHARE_COLUMNS.map((c) => ({ key: c, label: columnLabel(c), digits: 2 })),
-  ];
-}
-
 /** A computed table (any grouping) in the paper's layout: per group a 数值 row and a 比重 row, eleven columns. */
 export function computedTableHtml(rows: readonly TableRow[], lang: Lang = "zh", caption?: string): string {
   const kind = { value: { zh: "数值", en: "value" }, share: { zh: "比重", en: "share %" } };
@@ -157,4 +147,9 @@ export function computedTableHtml(rows: readonly TableRow[], lang: Lang = "zh", 
     rows: body,
     legend: lang === "zh" ? "单位：亿元，%。比重为占全国（31个省区市合计）的百分比。" : "Units: 100 million yuan, %. Shares are percentages of the national (31-province) total.",
   });
+}
+
+/** The reconciliation's counts by status, one row per table ("表2" …) and the last for all of them ("合计" / "all"). */
+export function statusCountRows(cells: readonly ReconciledCell[], lang: Lang): Record<string, unknown>[] {
+  return statusCounts(cells).map((r) => ({ ...r, table: r.table === null ? (lang === "zh" ? "合计" : "all") : `表${r.table}` }));
 }

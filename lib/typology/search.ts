@@ -72,6 +72,16 @@ export function featureSets(): FeatureSet[] {
   ];
 }
 
+/** A partition of the rows of X scored against `reference`: ARI, AMI, and the mean silhouette (null with < 2 clusters or one per row). */
+export function partitionScores(X: readonly (readonly number[])[], reference: readonly Label[], labels: readonly number[]): { ari: number; ami: number; silhouette: number | null } {
+  const nClusters = new Set(labels).size;
+  return {
+    ari: adjustedRandIndex(reference, labels),
+    ami: adjustedMutualInfo(reference, labels),
+    silhouette: nClusters >= 2 && nClusters < X.length ? silhouetteScore(X, labels) : null,
+  };
+}
+
 /** Table 1's type (类型) of each row, from lib/paper/provinces.ts. */
 export function paperTypes(rows: readonly ProvinceFlows[]): string[] {
   return rows.map((r) => province(r.province_zh).type);
@@ -123,17 +133,7 @@ export function searchClusterings(rows: readonly ProvinceFlows[], reference: rea
       const X = scale(raw, sc, { what: `features ${fs.id}`, rowNames: provinces, colNames: fs.features });
       for (const method of methods) {
         const labels = clusterLabels(X, k, method, { seed: options.seed, restarts: options.restarts ?? 100, engine: options.engine });
-        const nClusters = new Set(labels).size;
-        results.push({
-          featureSet: fs,
-          scaling: sc,
-          method,
-          labels,
-          ari: adjustedRandIndex(reference, labels),
-          ami: adjustedMutualInfo(reference, labels),
-          silhouette: nClusters >= 2 && nClusters < X.length ? silhouetteScore(X, labels) : null,
-          index: results.length,
-        });
+        results.push({ featureSet: fs, scaling: sc, method, labels, ...partitionScores(X, reference, labels), index: results.length });
         done++;
         options.onProgress?.(done, total);
       }

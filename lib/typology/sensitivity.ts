@@ -25,15 +25,14 @@
  * Cells come back in enumeration order: feature set, scaling, method, k. Every k-means uses the same
  * master seed.
  */
-import { adjustedMutualInfo, adjustedRandIndex, Label } from "../cluster/agreement";
+import { Label } from "../cluster/agreement";
 import { checkFeatureNames, featureMatrix } from "./features";
 import { ProvinceFlows } from "../data/provinceFlows";
 import { cutTree, linkage } from "../cluster/hierarchical";
 import { kmeans } from "../cluster/kmeans";
 import { scale, Scaling, SCALINGS } from "../cluster/scaling";
-import { featureSets, FeatureSet } from "./search";
+import { featureSets, FeatureSet, partitionScores } from "./search";
 import { Method, METHODS } from "../cluster/methods";
-import { silhouetteScore } from "../cluster/silhouette";
 import type { Bilingual } from "../core/text";
 
 export const SENSITIVITY_FEATURE_SET_IDS = ["ratios", "ratios:ftd+dtd", "ratios:ftd+dtd+inflow_rate", "per_gdp", "raw"] as const;
@@ -100,17 +99,7 @@ export function sensitivitySweep(rows: readonly ProvinceFlows[], reference: read
         const tree = method === "kmeans" ? null : linkage(X, method);
         for (const k of ks) {
           const labels = tree ? cutTree(tree, k) : kmeans(X, k, { seed: options.seed, restarts, engine: "lloyd" }).labels;
-          const nClusters = new Set(labels).size;
-          cells.push({
-            featureSet: fs,
-            scaling: sc,
-            method,
-            k,
-            labels,
-            ari: adjustedRandIndex(reference, labels),
-            ami: adjustedMutualInfo(reference, labels),
-            silhouette: nClusters >= 2 && nClusters < n ? silhouetteScore(X, labels) : null,
-          });
+          cells.push({ featureSet: fs, scaling: sc, method, k, labels, ...partitionScores(X, reference, labels) });
           options.onProgress?.(cells.length, total);
         }
       }

@@ -24,7 +24,9 @@
 //   cells quoted in tests. One exception to "left alone": lib/indicators.ts and lib/cli.ts became folders, so
 //   `…/indicators` and `…/cli` are read as the old files (import the folders' index as `…/indicators/index`).
 // - moved names: `import { pick, type Lang, baseLayout } from "./plotly"` becomes two imports, pick and Lang from
-//   lib/core/text.ts.
+//   lib/core/text.ts. Only named imports and re-exports are rewritten: a namespace import (`import * as C from …`,
+//   then `C.typeGrid`) or a dynamic `await import(…)` of a moved name is not — `npm run typecheck` and the notebook
+//   tests name each one (mapping.json "symbols" says where the name went).
 // - paths in prose: `lib/provinceFlows.ts`, `lib/notebook/display` (comments, Markdown, messages) when they name
 //   an old file. Write folders with a trailing slash (`lib/indicators/`): a bare `lib/indicators` is read as the
 //   old file.

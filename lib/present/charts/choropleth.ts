@@ -17,6 +17,7 @@ import { type ProvinceGeoJson, type ProvinceFeature, NO_DATA_REGIONS, type MapRe
 import { PROVINCES, type TypeZh, TYPES, province } from "../../paper/provinces";
 import { DEFAULT_CONFIG } from "./plotly";
 import { bilingual, type Lang } from "../../core/text";
+import { TYPE_COLOURS } from "./typeStyle";
 
 export type { Lang };
 type Json = Record<string, unknown>;
@@ -27,16 +28,6 @@ export interface PlotlyFigure {
   config: Json;
 }
 
-/** Okabe & Ito's colour-blind-safe qualitative palette (black left out), in the order of Table 1's types. */
-export const TYPE_COLOURS: Readonly<Record<TypeZh, string>> = {
-  双循环经济: "#D55E00",
-  外向型经济: "#0072B2",
-  自洽型经济: "#009E73",
-  均衡型经济: "#E69F00",
-  内贸型经济: "#56B4E9",
-  沿边型经济: "#CC79A7",
-  输入型经济: "#F0E442",
-};
 export const NO_DATA_COLOUR = "#d9d9d9";
 export const NO_DATA_LABEL = { zh: "无数据", en: "no data" } as const;
 

@@ -67,7 +67,8 @@ export function baseLayout(text: ChartText, lang: Lang): Layout {
 /** Interactive defaults: zoom, hover and the mode bar stay; no Plotly logo, no cloud link, resizes with the page. */
 export const DEFAULT_CONFIG: Config = { responsive: true, displaylogo: false, showLink: false };
 
-function fail(builder: string, message: string): never {
+/** Throws the error every builder raises on bad input: "<builder>: <message>". */
+export function fail(builder: string, message: string): never {
   throw new Error(`${builder}: ${message}`);
 }
 

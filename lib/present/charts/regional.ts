@@ -16,7 +16,8 @@ import { REST_LABEL, groupingTable, overlaps, provinceCategories } from "../../i
 import type { ProvinceFlows } from "../../data/provinceFlows";
 import { COLUMN_LABELS, type FlowColumn, type RatioColumn } from "../../paper/columns";
 import { TYPES, province, type TypeZh } from "../../paper/provinces";
-import { categoryMap, indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
+import { categoryMap, indicatorMap, type PlotlyFigure } from "./choropleth";
+import { TYPE_COLOURS } from "./typeStyle";
 import { DEFAULT_CONFIG, assertFinite, baseLayout, groupedBar, stackedBar, type Figure, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
 

@@ -13,7 +13,8 @@ import { CIRCULATIONS, OTHER, type CirculationKey, type DependenceRow, type Expo
 import type { MultiplierRow } from "../../inputOutput/multipliers";
 import type { ProvinceValueAdded } from "../../inputOutput/provinceValueAdded";
 import { SECTOR_GROUPS, sectorShare, type ProductValueAdded, type SectorGroupKey } from "../../inputOutput/sectorGroups";
-import { indicatorMap, TYPE_COLOURS, type PlotlyFigure } from "./choropleth";
+import { indicatorMap, type PlotlyFigure } from "./choropleth";
+import { TYPE_COLOURS, TYPE_SHORT } from "./typeStyle";
 import { bilingual, type Bilingual } from "../../core/text";
 import { DEFAULT_CONFIG, baseLayout, groupedBar, heatmap, stackedBar, type Figure, type Trace } from "./plotly";
 import { pick, type Lang, type Text } from "../../core/text";
@@ -24,12 +25,6 @@ export const COMPONENT_COLOURS: Readonly<Record<ComponentKey | "other", string>>
   household: "#009E73",
   government: "#7FC97F",
   capital: "#1B7837",
-  other: "#BBBBBB",
-};
-export const CIRCULATION_COLOURS: Readonly<Record<CirculationKey | "other", string>> = {
-  international: "#0072B2",
-  domestic: "#E69F00",
-  local: "#009E73",
   other: "#BBBBBB",
 };
 
@@ -58,6 +53,11 @@ const nameOf = (e: Bilingual): Text => ({ zh: e.zh, en: e.en });
  * Stacked bars, one per province or group: the share of its GDP (%) driven by exports, outflows, household and
  * government consumption, capital formation, and the error column; the bars add up to 100.
  */
+/** componentBars of the seven types, titled with the table year. */
+export function typeComponentBars(exposures: readonly Exposure[], year: number, lang: Lang): Figure {
+  return componentBars(exposures, lang, { title: lang === "zh" ? `各类型经济：最终需求拉动的增加值占GDP比重（${year}年）` : `Share of GDP driven by each component of final demand, by type (${year})` });
+}
+
 export function componentBars(exposures: readonly Exposure[], lang: Lang, opts: { title?: Text; height?: number; typeBands?: boolean } = {}): Figure {
   const keys: (ComponentKey | "other")[] = [...COMPONENTS.map((c) => c.key), "other"];
   const fig = stackedBar(
@@ -79,17 +79,6 @@ export function componentBars(exposures: readonly Exposure[], lang: Lang, opts: 
   if (opts.typeBands) addTypeBands(fig, exposures.map((e) => province(e.zh).type), lang);
   return fig;
 }
-
-/** Short type names for labels over narrow groups of bars. */
-export const TYPE_SHORT: Readonly<Record<TypeZh, Bilingual>> = {
-  双循环经济: { zh: "双循环", en: "Dual-circ." },
-  外向型经济: { zh: "外向型", en: "Export-oriented" },
-  自洽型经济: { zh: "自洽型", en: "Self-consistent" },
-  均衡型经济: { zh: "均衡型", en: "Balanced" },
-  内贸型经济: { zh: "内贸型", en: "Domestic-trade" },
-  沿边型经济: { zh: "沿边型", en: "Border" },
-  输入型经济: { zh: "输入型", en: "Inflow-dep." },
-};
 
 /**
  * Mark runs of consecutive categories of the same type on a category x axis: a dotted line between runs and the
