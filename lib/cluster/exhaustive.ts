@@ -1,0 +1,211 @@
+/**
+ * The exhaustive search: every non-empty subset of a feature pool × every scaling × every method, each cut at k and
+ * scored against a reference labelling (Table 1's types) by ARI and AMI. Where lib/cluster/search.ts tries 28 chosen
+ * feature sets, this tries them all, so that "some untried set does much better" is ruled out rather than argued.
+ *
+ * - pools (FEATURE_POOLS): "indicators" (default), the nine indicator features — the paper's five ratios and the
+ *   four flows per GDP — giving 2⁹ − 1 = 511 subsets; "raw", the six raw columns (63 subsets); or any list of at
+ *   most MAX_POOL_SIZE features (2¹⁰ − 1 = 1,023 subsets);
+ * - scalings: z, minmax, logz; methods: k-means, Ward, average linkage: 511 × 3 × 3 = 4,599 configurations;
+ * - k-means is the project's Lloyd loop (lib/cluster/lloyd.ts), best of `starts` k-means++ starts, start r seeded
+ *   childSeed(seed, r) — the same master seed for every configuration, so a configuration's partition does not
+ *   depend on where it sits in the enumeration and `kmeans(Z, k, { seed, restarts: starts, engine: "lloyd" })`
+ *   reproduces it.
+ *
+ * Why EXHAUSTIVE_STARTS = 1,000 starts (measured by scripts/measure-starts.ts on the 2017 flows, paper edition,
+ * k = 7, the 1,533 k-means configurations of the nine-feature pool; 200 seeds each, the best W of each
+ * configuration from 20,000 starts plus every start of the 200 seeds): N₉₉, the number of starts after which at
+ * least 99 % of seeds have reached the configuration's lowest W, is at most 20 for half the configurations,
+ * MEASURED_N99 at worst (the five ratios with z-scores need ~300, as lib/cluster/stability.ts found); 1,000 starts
+ * are ≥ 3 × the worst N₉₉, so a configuration misses its optimum with probability below 0.01³ = 10⁻⁶ if the starts
+ * are independent. Other data or another k can be harder: raise `starts` and see whether anything changes.
+ *
+ * Results come back in enumeration order (subset by size, then lexicographically by pool position; scaling; method);
+ * rankByAri orders them best first (ARI, then AMI, then enumeration order: fully deterministic).
+ */
+import { adjustedMutualInfo, adjustedRandIndex, type Label } from "./agreement";
+import { checkFeatureNames, featureMatrix, PER_GDP_COLUMNS, type FeatureName, type ProvinceFlows } from "./features";
+import { hierarchical } from "./hierarchical";
+import { toFloat64 } from "./kmeans";
+import { distinctRows, lloydBestOf, LloydWorkspace } from "./lloyd";
+import { canonicalLabels, groupMeans, inertia as withinSS } from "./matrix";
+import { scale, SCALINGS, type Scaling } from "./scaling";
+import { METHODS, subsets, type Method } from "./search";
+import { silhouetteScore } from "./silhouette";
+import { FLOW_COLUMNS, RATIO_COLUMNS } from "../indicators";
+
+/** The named feature pools: the nine indicator features (default) and the six raw columns. */
+export const FEATURE_POOLS = {
+  indicators: [...RATIO_COLUMNS, ...PER_GDP_COLUMNS] as FeatureName[],
+  raw: [...FLOW_COLUMNS] as FeatureName[],
+} as const;
+export type PoolName = keyof typeof FEATURE_POOLS;
+export const POOL_NAMES = Object.keys(FEATURE_POOLS) as PoolName[];
+
+export const POOL_LABELS: Record<PoolName, { zh: string; en: string }> = {
+  indicators: { zh: "九项指标（五项比率 + 四项流量/GDP）", en: "the nine indicators (five ratios + four flows per GDP)" },
+  raw: { zh: "六项原始流量", en: "the six raw flows" },
+};
+
+/** A pool of at most this many features (2¹⁰ − 1 = 1,023 subsets, × 9 = 9,207 configurations). */
+export const MAX_POOL_SIZE = 10;
+
+/** k-means starts per configuration (see the module comment for the measurement behind it). */
+export const EXHAUSTIVE_STARTS = 1000;
+
+/** The worst N₉₉ measured by scripts/measure-starts.ts (module comment). */
+export const MEASURED_N99 = 300;
+
+/** Lloyd iterations per start (scikit-learn's default, as everywhere in the project). */
+const MAX_ITERATIONS = 300;
+
+export interface Configuration {
+  /** position in the enumeration */
+  index: number;
+  features: FeatureName[];
+  scaling: Scaling;
+  method: Method;
+}
+
+/** The pool's features, checked: known names, none twice, at most MAX_POOL_SIZE. */
+export function checkPool(pool: readonly string[]): FeatureName[] {
+  const features = checkFeatureNames(pool);
+  if (features.length > MAX_POOL_SIZE) {
+    throw new RangeError(`feature pool has ${features.length} features; at most ${MAX_POOL_SIZE} (2^${MAX_POOL_SIZE} − 1 subsets) are searched exhaustively`);
+  }
+  return features;
+}
+
+/** Every configuration over the pool's non-empty subsets, in enumeration order (module comment). */
+export function configurations(pool: readonly string[], scalings: readonly Scaling[] = SCALINGS, methods: readonly Method[] = METHODS): Configuration[] {
+  const out: Configuration[] = [];
+  for (const features of subsets(checkPool(pool), 1)) {
+    for (const scaling of scalings) for (const method of methods) out.push({ index: out.length, features, scaling, method });
+  }
+  return out;
+}
+
+/** Number of configurations: (2^|pool| − 1) × scalings × methods. */
+export function configurationCount(poolSize: number, scalings = SCALINGS.length, methods = METHODS.length): number {
+  return (2 ** poolSize - 1) * scalings * methods;
+}
+
+export interface ExhaustiveOptions {
+  seed: number;
+  /** number of clusters (default: number of distinct reference classes) */
+  k?: number;
+  /** feature names (default FEATURE_POOLS.indicators) */
+  pool?: readonly string[];
+  /** k-means starts per configuration (default EXHAUSTIVE_STARTS) */
+  starts?: number;
+  scalings?: readonly Scaling[];
+  methods?: readonly Method[];
+  /** skip the silhouette (saves ~10 % of the time where only ARIs matter, e.g. perturbed re-runs) */
+  silhouette?: boolean;
+  /** called after each configuration with (done, total) */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ConfigurationScore extends Configuration {
+  /** cluster of each row, 0, 1, … in order of first appearance */
+  labels: number[];
+  /** within-cluster sum of squares in the scaled space (for k-means: the lowest of its starts) */
+  inertia: number;
+  /** adjusted Rand index against the reference */
+  ari: number;
+  /** adjusted mutual information (arithmetic) against the reference */
+  ami: number;
+  /** mean silhouette in the scaled space (null with < 2 clusters or when not asked for) */
+  silhouette: number | null;
+}
+
+export interface ExhaustiveResult {
+  k: number;
+  seed: number;
+  starts: number;
+  pool: FeatureName[];
+  /** every configuration, in enumeration order */
+  scores: ConfigurationScore[];
+}
+
+/** Every configuration of the pool clustered and scored against `reference` (aligned with rows). */
+export function exhaustiveSearch(rows: readonly ProvinceFlows[], reference: readonly Label[], options: ExhaustiveOptions): ExhaustiveResult {
+  const n = rows.length;
+  if (reference.length !== n) throw new RangeError(`exhaustive search: ${reference.length} reference labels for ${n} rows`);
+  const { seed, starts = EXHAUSTIVE_STARTS, scalings = SCALINGS, methods = METHODS, onProgress } = options;
+  const pool = checkPool(options.pool ?? FEATURE_POOLS.indicators);
+  const k = options.k ?? new Set(reference).size;
+  if (!Number.isInteger(seed)) throw new TypeError(`exhaustive search: seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(starts) || starts < 1) throw new RangeError(`exhaustive search: starts must be a positive integer, got ${starts}`);
+  if (!Number.isInteger(k) || k < 2 || k > n) throw new RangeError(`exhaustive search: k must be an integer from 2 to ${n}, got ${k}`);
+  const configs = configurations(pool, scalings, methods);
+  const provinces = rows.map((r) => r.province_zh);
+  // the pool's columns once; a subset's matrix is a selection of them
+  const { X: full } = featureMatrix(rows, pool);
+  const scores: ConfigurationScore[] = [];
+  const workspaces = new Map<number, LloydWorkspace>();
+  let Z: number[][] = [];
+  let key = "";
+  for (const c of configs) {
+    const here = `${c.features.join(",")}|${c.scaling}`;
+    if (here !== key) {
+      const cols = c.features.map((f) => pool.indexOf(f));
+      Z = scale(
+        full.map((row) => cols.map((j) => row[j])),
+        c.scaling,
+        { what: `features ${c.features.join("+")}`, rowNames: provinces, colNames: c.features },
+      );
+      key = here;
+    }
+    const p = c.features.length;
+    let raw: ArrayLike<number>;
+    if (c.method === "kmeans") {
+      const X = toFloat64(Z);
+      const distinct = distinctRows(X, n, p);
+      if (distinct < k) throw new RangeError(`exhaustive search: features ${c.features.join("+")} (${c.scaling}) have only ${distinct} distinct rows for k = ${k}`);
+      if (!workspaces.has(p)) workspaces.set(p, new LloydWorkspace(n, p, k));
+      raw = lloydBestOf(X, n, p, k, seed, starts, MAX_ITERATIONS, workspaces.get(p), true).labels;
+    } else {
+      raw = hierarchical(Z, k, c.method).labels;
+    }
+    const labels = canonicalLabels(raw);
+    const kFound = Math.max(...labels) + 1;
+    const W = withinSS(Z, labels, groupMeans(Z, labels, kFound));
+    scores.push({
+      ...c,
+      labels,
+      inertia: W,
+      ari: adjustedRandIndex(reference, labels),
+      ami: adjustedMutualInfo(reference, labels),
+      silhouette: options.silhouette !== false && kFound >= 2 && kFound < n ? silhouetteScore(Z, labels) : null,
+    });
+    onProgress?.(scores.length, configs.length);
+  }
+  return { k, seed, starts, pool, scores };
+}
+
+/** The scores best first: ARI, then AMI, then enumeration order. */
+export function rankByAri<T extends Pick<ConfigurationScore, "ari" | "ami" | "index">>(scores: readonly T[]): T[] {
+  return [...scores].sort((a, b) => b.ari - a.ari || b.ami - a.ami || a.index - b.index);
+}
+
+/** Configurations whose ARI equals the best (to 1e-12): several can share one partition. */
+export function winners<T extends Pick<ConfigurationScore, "ari" | "ami" | "index">>(scores: readonly T[]): T[] {
+  const ranked = rankByAri(scores);
+  return ranked.filter((s) => Math.abs(s.ari - ranked[0].ari) <= 1e-12);
+}
+
+/** The distinct partitions among the scores (labels are canonical, so equal partitions have equal label lists). */
+export function distinctPartitions(scores: readonly Pick<ConfigurationScore, "labels">[]): number[][] {
+  const seen = new Map<string, number[]>();
+  for (const s of scores) {
+    const key = s.labels.join(",");
+    if (!seen.has(key)) seen.set(key, s.labels);
+  }
+  return [...seen.values()];
+}
+
+/** "ftd+dtd · z · kmeans": a configuration's short id. */
+export function configurationId(c: Pick<Configuration, "features" | "scaling" | "method">): string {
+  return `${c.features.join("+")} · ${c.scaling} · ${c.method}`;
+}
