@@ -9,6 +9,8 @@ import {
   winners,
 } from "../lib/cluster/exhaustive";
 import { featureMatrix } from "../lib/cluster/features";
+import { searchStability } from "../lib/cluster/searchStability";
+import { agreeingCount, typologySupport } from "../lib/cluster/typologySupport";
 import { toFloat64 } from "../lib/cluster/kmeans";
 import { hartiganRefine, LloydWorkspace, lloydIterations, seedKmeansPlusPlus } from "../lib/cluster/lloyd";
 import { scale } from "../lib/cluster/scaling";
@@ -151,5 +153,48 @@ describe("exhaustiveSearch", () => {
     expect(() => exhaustiveSearch(rows, types.slice(1), { seed: 1 })).toThrow(/30 reference labels for 31 rows/);
     expect(() => exhaustiveSearch(rows, types, { seed: 1, k: 1 })).toThrow(/k must be an integer from 2 to 31/);
     expect(() => exhaustiveSearch(rows, types, { seed: 1, starts: 0 })).toThrow(/starts must be a positive integer/);
+  });
+});
+
+describe("typologySupport: the search against its permutation null", () => {
+  it("on a planted typology the best reaches ARI 1 and no relabelling does: p = 1/(B + 1)", () => {
+    const { rows, types } = syntheticProvinces(3, 0.02);
+    const calls: [number, number][] = [];
+    const r = typologySupport(rows, types, { seed: 1, pool: ["ftd", "dtd", "inflow_rate"], starts: 30, permutations: 200, onProgress: (d, t) => calls.push([d, t]) });
+    expect(r.ranked[0].ari).toBe(1);
+    expect(r.best.summary).toMatchObject({ observed: 1, permutations: 200, atLeastObserved: 0, pValue: 1 / 201 });
+    expect(r.best.summary.quantiles[3].value).toBeLessThan(0.5);
+    // the five ratios are not in this pool: clustered on their own with the same seed and starts
+    expect(r.fiveRatio.score).toMatchObject({ index: -1, scaling: "z", method: "kmeans", features: ["trade_ratio", "ftd", "dtd", "outflow_rate", "inflow_rate"] });
+    expect(r.fiveRatio.summary.observed).toBe(r.fiveRatio.score.ari);
+    // the single configuration's null can only be below the best-of-search null, relabelling by relabelling
+    r.fiveRatio.values.forEach((v, b) => expect(v).toBeLessThanOrEqual(r.best.values[b] + 1e-12));
+    expect(calls[calls.length - 1]).toEqual([63 + 400, 63 + 400]);
+    expect(agreeingCount(r.ranked[0].labels, types)).toBe(31);
+  });
+});
+
+describe("searchStability: is the best still the best under perturbation?", () => {
+  const { rows, types } = syntheticProvinces(5, 0.3);
+  const base = exhaustiveSearch(rows, types, { seed: 2, pool: ["ftd", "dtd", "inflow_rate"], starts: 30 });
+
+  it("with no perturbation every run is the unperturbed search again", () => {
+    const st = searchStability(rows, types, base, { runs: 3, seed: 7, amplitude: 0 });
+    expect(st.stillBest).toBe(3);
+    const best = winners(base.scores);
+    for (const run of st.runs) {
+      expect(run).toMatchObject({ baseTopRank: 1, baseTopAri: best[0].ari, bestAri: best[0].ari, stillBest: true });
+      expect(run.winners).toEqual(best.map((s) => s.index));
+    }
+    expect(st.winCounts[0]).toEqual({ index: best[0].index, wins: 3 });
+  });
+
+  it("re-runs only the candidates, which must include the unperturbed winners", () => {
+    const best = winners(base.scores).map((s) => s.index);
+    const others = base.scores.map((s) => s.index).filter((i) => !best.includes(i));
+    const st = searchStability(rows, types, base, { runs: 2, seed: 7, candidates: [...best, ...others.slice(0, 5)] });
+    expect(st.candidates).toHaveLength(best.length + 5);
+    for (const run of st.runs) for (const w of run.winners) expect(st.candidates).toContain(w);
+    expect(() => searchStability(rows, types, base, { runs: 1, seed: 7, candidates: others.slice(0, 3) })).toThrow(/leave out the unperturbed winner/);
   });
 });

@@ -7,18 +7,23 @@
  *   four flows per GDP — giving 2⁹ − 1 = 511 subsets; "raw", the six raw columns (63 subsets); or any list of at
  *   most MAX_POOL_SIZE features (2¹⁰ − 1 = 1,023 subsets);
  * - scalings: z, minmax, logz; methods: k-means, Ward, average linkage: 511 × 3 × 3 = 4,599 configurations;
- * - k-means is the project's Lloyd loop (lib/cluster/lloyd.ts), best of `starts` k-means++ starts, start r seeded
- *   childSeed(seed, r) — the same master seed for every configuration, so a configuration's partition does not
- *   depend on where it sits in the enumeration and `kmeans(Z, k, { seed, restarts: starts, engine: "lloyd" })`
- *   reproduces it.
+ * - k-means is the project's Lloyd loop (lib/cluster/lloyd.ts `lloydBestOf`, with the Hartigan polish below), best
+ *   of `starts` k-means++ starts, start r seeded childSeed(seed, r) — the same master seed for every configuration,
+ *   so a configuration's partition does not depend on where it sits in the enumeration.
  *
- * Why EXHAUSTIVE_STARTS = 1,000 starts (measured by scripts/measure-starts.ts on the 2017 flows, paper edition,
- * k = 7, the 1,533 k-means configurations of the nine-feature pool; 200 seeds each, the best W of each
- * configuration from 20,000 starts plus every start of the 200 seeds): N₉₉, the number of starts after which at
- * least 99 % of seeds have reached the configuration's lowest W, is at most 20 for half the configurations,
- * MEASURED_N99 at worst (the five ratios with z-scores need ~300, as lib/cluster/stability.ts found); 1,000 starts
- * are ≥ 3 × the worst N₉₉, so a configuration misses its optimum with probability below 0.01³ = 10⁻⁶ if the starts
- * are independent. Other data or another k can be harder: raise `starts` and see whether anything changes.
+ * k-means is Lloyd + Hartigan: every start's Lloyd result is polished by Hartigan's single-point moves
+ * (lib/cluster/lloyd.ts hartiganRefine). Why, and why EXHAUSTIVE_STARTS = 500 starts — measured by
+ * scripts/measure-starts.ts on the 2017 flows (paper edition), k = 7, the 1,533 k-means configurations of the
+ * nine-feature pool; N₉₉ = the number of starts after which best-of-N has reached the configuration's lowest W
+ * for ≥ 99 % of seeds, p = the share of single starts that reach it:
+ * - plain Lloyd (50 seeds, up to 5,000 starts each): see MEASURED_LLOYD below — a few configurations reach their
+ *   lowest W in fewer than one start in 10,000, so no affordable fixed number of starts is reliable for all;
+ * - Lloyd + Hartigan (200 seeds, the lowest W from 5,000 further starts and all of the seeds'): N₉₉ median 11,
+ *   90 % 27, 99 % 56, worst 208 (trade_ratio + dtd + export_rate, log-z, p = 0.020). With 500 starts that
+ *   configuration misses its lowest W with probability (1 − 0.020)⁵⁰⁰ ≈ 4 × 10⁻⁵, and the expected number of the
+ *   1,533 configurations that miss theirs, Σ (1 − p)⁵⁰⁰, is also 4 × 10⁻⁵ (300 starts: 2 × 10⁻³; 1,000: 2 × 10⁻⁹).
+ * Other data or another k can be harder: measure again (the script takes --k and --pool), or raise `starts` and see
+ * whether anything changes.
  *
  * Results come back in enumeration order (subset by size, then lexicographically by pool position; scaling; method);
  * rankByAri orders them best first (ARI, then AMI, then enumeration order: fully deterministic).
@@ -51,10 +56,10 @@ export const POOL_LABELS: Record<PoolName, { zh: string; en: string }> = {
 export const MAX_POOL_SIZE = 10;
 
 /** k-means starts per configuration (see the module comment for the measurement behind it). */
-export const EXHAUSTIVE_STARTS = 1000;
+export const EXHAUSTIVE_STARTS = 500;
 
-/** The worst N₉₉ measured by scripts/measure-starts.ts (module comment). */
-export const MEASURED_N99 = 300;
+/** What scripts/measure-starts.ts found with Lloyd + Hartigan (module comment): N₉₉ over the 1,533 configurations. */
+export const MEASURED_N99 = { median: 11, q90: 27, q99: 56, worst: 208, worstHitRate: 0.02 } as const;
 
 /** Lloyd iterations per start (scikit-learn's default, as everywhere in the project). */
 const MAX_ITERATIONS = 300;
@@ -130,18 +135,29 @@ export interface ExhaustiveResult {
 
 /** Every configuration of the pool clustered and scored against `reference` (aligned with rows). */
 export function exhaustiveSearch(rows: readonly ProvinceFlows[], reference: readonly Label[], options: ExhaustiveOptions): ExhaustiveResult {
+  const pool = checkPool(options.pool ?? FEATURE_POOLS.indicators);
+  const configs = configurations(pool, options.scalings ?? SCALINGS, options.methods ?? METHODS);
+  return { ...scoreConfigurations(rows, reference, configs, options), pool };
+}
+
+/** The given configurations clustered and scored against `reference`, in the order given (options.pool is ignored). */
+export function scoreConfigurations(
+  rows: readonly ProvinceFlows[],
+  reference: readonly Label[],
+  configs: readonly Configuration[],
+  options: Omit<ExhaustiveOptions, "pool" | "scalings" | "methods">,
+): Omit<ExhaustiveResult, "pool"> {
   const n = rows.length;
   if (reference.length !== n) throw new RangeError(`exhaustive search: ${reference.length} reference labels for ${n} rows`);
-  const { seed, starts = EXHAUSTIVE_STARTS, scalings = SCALINGS, methods = METHODS, onProgress } = options;
-  const pool = checkPool(options.pool ?? FEATURE_POOLS.indicators);
+  const { seed, starts = EXHAUSTIVE_STARTS, onProgress } = options;
   const k = options.k ?? new Set(reference).size;
   if (!Number.isInteger(seed)) throw new TypeError(`exhaustive search: seed must be an integer, got ${seed}`);
   if (!Number.isInteger(starts) || starts < 1) throw new RangeError(`exhaustive search: starts must be a positive integer, got ${starts}`);
   if (!Number.isInteger(k) || k < 2 || k > n) throw new RangeError(`exhaustive search: k must be an integer from 2 to ${n}, got ${k}`);
-  const configs = configurations(pool, scalings, methods);
   const provinces = rows.map((r) => r.province_zh);
-  // the pool's columns once; a subset's matrix is a selection of them
-  const { X: full } = featureMatrix(rows, pool);
+  // every feature used once; a subset's matrix is a selection of these columns
+  const used = [...new Set(configs.flatMap((c) => c.features))];
+  const { X: full } = featureMatrix(rows, used.length ? used : ["ftd"]);
   const scores: ConfigurationScore[] = [];
   const workspaces = new Map<number, LloydWorkspace>();
   let Z: number[][] = [];
@@ -149,7 +165,7 @@ export function exhaustiveSearch(rows: readonly ProvinceFlows[], reference: read
   for (const c of configs) {
     const here = `${c.features.join(",")}|${c.scaling}`;
     if (here !== key) {
-      const cols = c.features.map((f) => pool.indexOf(f));
+      const cols = c.features.map((f) => used.indexOf(f));
       Z = scale(
         full.map((row) => cols.map((j) => row[j])),
         c.scaling,
@@ -181,7 +197,7 @@ export function exhaustiveSearch(rows: readonly ProvinceFlows[], reference: read
     });
     onProgress?.(scores.length, configs.length);
   }
-  return { k, seed, starts, pool, scores };
+  return { k, seed, starts, scores };
 }
 
 /** The scores best first: ARI, then AMI, then enumeration order. */
