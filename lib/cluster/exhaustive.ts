@@ -16,8 +16,11 @@
  * scripts/measure-starts.ts on the 2017 flows (paper edition), k = 7, the 1,533 k-means configurations of the
  * nine-feature pool; N₉₉ = the number of starts after which best-of-N has reached the configuration's lowest W
  * for ≥ 99 % of seeds, p = the share of single starts that reach it:
- * - plain Lloyd (50 seeds, up to 5,000 starts each): see MEASURED_LLOYD below — a few configurations reach their
- *   lowest W in fewer than one start in 10,000, so no affordable fixed number of starts is reliable for all;
+ * - plain Lloyd (`--refine none`; 50 seeds, up to 5,000 starts each): N₉₉ median 88, 90 % 441, 99 % 4,893, and 15
+ *   configurations not within 5,000; the hardest (ftd + export_rate + outflow_gdp + inflow_gdp, log-z) reaches its
+ *   lowest W in p = 1.5 × 10⁻⁴ of starts, N₉₉ ≈ 31,000. With 500 starts about 27 of the 1,533 configurations would be
+ *   expected to miss their optimum (1,000: 14; 5,000: 2.6): no affordable fixed number of plain Lloyd starts is
+ *   reliable for all;
  * - Lloyd + Hartigan (200 seeds, the lowest W from 5,000 further starts and all of the seeds'): N₉₉ median 11,
  *   90 % 27, 99 % 56, worst 208 (trade_ratio + dtd + export_rate, log-z, p = 0.020). With 500 starts that
  *   configuration misses its lowest W with probability (1 − 0.020)⁵⁰⁰ ≈ 4 × 10⁻⁵, and the expected number of the
