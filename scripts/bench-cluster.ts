@@ -10,10 +10,17 @@
  *   5. the sensitivity sweep of notebook 05 on the real flows: 5 feature sets × 3 scalings × 3 methods × k = 2…10
  *      (405 cells, k-means best of 1,000);
  *   6. notebook 01 on the real flows: 1,000 k-means restarts on the 31 × 5 ratios (z-scores, k = 7, both engines),
- *      and the full feature-set search (252 configurations, 100 k-means restarts each) against Table 1.
+ *      and the full feature-set search (252 configurations, 100 k-means restarts each) against Table 1;
+ *   7. the exhaustive search on the real flows (every subset of the nine indicators × 3 scalings × 3 methods = 4,599
+ *      configurations, k-means Lloyd + Hartigan best of 500; target < 30 s on one core; 3 repetitions, no warm-up: one
+ *      run is long enough to warm itself) and its permutation null (1,000 relabellings of Table 1 against the search's
+ *      distinct partitions, and against the five-ratio k-means; target < 30 s).
  * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5]
  */
+import { distinctPartitions, exhaustiveSearch } from "../lib/cluster/exhaustive";
 import { kmeans } from "../lib/cluster/kmeans";
+import { bestAriNull } from "../lib/cluster/permutationNull";
+import { FIVE_RATIO_KMEANS } from "../lib/cluster/typologySupport";
 import { searchClusterings } from "../lib/cluster/search";
 import { paperTypes } from "../lib/cluster/search";
 import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
@@ -40,8 +47,8 @@ function median(x: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function time(name: string, repetitions: number, f: () => void): BenchResult {
-  f(); // warm-up: JIT and module initialisation are not what we measure
+function time(name: string, repetitions: number, f: () => void, warmUp = true): BenchResult {
+  if (warmUp) f(); // warm-up: JIT and module initialisation are not what we measure
   const timesMs: number[] = [];
   const cpuMs: number[] = [];
   for (let r = 0; r < repetitions; r++) {
@@ -70,6 +77,7 @@ export function benchCluster(repetitions = 5): BenchResult[] {
     ),
     ...realDataBenchmarks(repetitions),
     ...typologyBenchmarks(repetitions),
+    ...exhaustiveBenchmarks(Math.min(repetitions, 3)),
   ];
 }
 
@@ -83,6 +91,23 @@ export function typologyBenchmarks(repetitions: number): BenchResult[] {
     time("k-means on the 2017 ratios, 1,000 restarts, 31×5, k=7 (lloyd engine)", repetitions, () => void kmeans(Z, 7, { seed: 1, restarts: 1000, engine: "lloyd" })),
     time("feature-set search on the 2017 flows vs Table 1, 252 configurations, 100 restarts", repetitions, () => void searchClusterings(flows, reference, { seed: 1 })),
   ];
+}
+
+/** The exhaustive search of notebook 01 and `search --exhaustive` on the 2017 flows, and its permutation null. */
+export function exhaustiveBenchmarks(repetitions: number): BenchResult[] {
+  const flows = provinceFlows2017("paper");
+  const reference = paperTypes(flows);
+  let search = exhaustiveSearch(flows, reference, { seed: 1, starts: 1, methods: ["kmeans"], pool: ["ftd"] });
+  const searchTime = time("exhaustive search on the 2017 flows vs Table 1, 4,599 configurations, 500 starts (Lloyd + Hartigan)", repetitions, () => {
+    search = exhaustiveSearch(flows, reference, { seed: 1 });
+  }, false);
+  const partitions = distinctPartitions(search.scores);
+  const five = search.scores.find((s) => s.scaling === FIVE_RATIO_KMEANS.scaling && s.method === "kmeans" && s.features.join() === FIVE_RATIO_KMEANS.features.join())!;
+  const nullTime = time(`permutation null, 1,000 relabellings × ${partitions.length} distinct partitions + the five-ratio k-means`, repetitions, () => {
+    bestAriNull(reference, partitions, { permutations: 1000, seed: 1 });
+    bestAriNull(reference, [five.labels], { permutations: 1000, seed: 1 });
+  });
+  return [searchTime, nullTime];
 }
 
 /** Notebook 05's loops on the 2017 flows (paper edition). */
