@@ -38,7 +38,7 @@ export interface SupportOptions extends Omit<ExhaustiveOptions, "onProgress"> {
   permutations?: number;
   /** seed of the relabellings (default: seed) */
   nullSeed?: number;
-  /** called as the work proceeds: configurations, then the relabellings of both nulls */
+  /** called after each configuration with (done, total): the search is the slow part (the nulls take < 1 s) */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -78,27 +78,15 @@ function isFiveRatio(s: ConfigurationScore): boolean {
 export function typologySupport(rows: readonly ProvinceFlows[], reference: readonly Label[], options: SupportOptions): TypologySupport {
   const { permutations = DEFAULT_PERMUTATIONS, onProgress } = options;
   const nullSeed = options.nullSeed ?? options.seed;
-  let configurations = 0;
-  const search = exhaustiveSearch(rows, reference, {
-    ...options,
-    onProgress: (done, total) => {
-      configurations = total;
-      onProgress?.(done, total + 2 * permutations);
-    },
-  });
-  const total = configurations + 2 * permutations;
+  const search = exhaustiveSearch(rows, reference, { ...options, onProgress });
   const ranked = rankByAri(search.scores);
   const partitions = distinctPartitions(search.scores);
-  const bestValues = bestAriNull(reference, partitions, { permutations, seed: nullSeed, onProgress: onProgress && ((b) => onProgress(configurations + b, total)) });
+  const bestValues = bestAriNull(reference, partitions, { permutations, seed: nullSeed });
   // k-means on the five ratios: from the search when its pool has them, else clustered the same way on its own
   const five =
     search.scores.find(isFiveRatio) ??
     scoreConfigurations(rows, reference, [{ index: -1, ...FIVE_RATIO_KMEANS, features: [...FIVE_RATIO_KMEANS.features] }], { seed: options.seed, k: search.k, starts: search.starts }).scores[0];
-  const fiveValues = bestAriNull(reference, [five.labels], {
-    permutations,
-    seed: nullSeed,
-    onProgress: onProgress && ((b) => onProgress(configurations + permutations + b, total)),
-  });
+  const fiveValues = bestAriNull(reference, [five.labels], { permutations, seed: nullSeed });
   return {
     search,
     ranked,

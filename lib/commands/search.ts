@@ -202,9 +202,7 @@ function runExhaustive(values: Values, rows: ProvinceFlows[], io: Io): void {
       pool: o.pool,
       starts: o.restarts,
       permutations,
-      onProgress: (d) => {
-        if (d <= firstPhase) onProgress(d, firstPhase + stabilityWork);
-      },
+      onProgress: (d) => onProgress(d, firstPhase + stabilityWork),
     }),
   );
   let stability = null;
