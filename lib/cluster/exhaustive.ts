@@ -94,7 +94,7 @@ export function configurations(pool: readonly string[], scalings: readonly Scali
 }
 
 /** Number of configurations: (2^|pool| − 1) × scalings × methods. */
-export function configurationCount(poolSize: number, scalings = SCALINGS.length, methods = METHODS.length): number {
+export function configurationCount(poolSize: number, scalings: number = SCALINGS.length, methods: number = METHODS.length): number {
   return (2 ** poolSize - 1) * scalings * methods;
 }
 

@@ -3,7 +3,8 @@
  * function runs what the notebook cell would run for every value of the steered parameter and hands the states to
  * the chart. Notebook cells call these in one line.
  */
-import { clusterMapByK, coassignmentByNoise, indicatorMapByIndicator, planeByYear, type SteerableFigure } from "../charts/steered";
+import { clusterMapByK, coassignmentByNoise, indicatorMapByIndicator, planeByYear } from "../charts/steered";
+import type { SteerableFigure } from "../charts/steerable";
 import type { Lang } from "../charts/plotly";
 import { adjustedRandIndex } from "../cluster/agreement";
 import { confusionMatrix } from "../cluster/confusion";
