@@ -201,8 +201,9 @@ export function supportStatement(
       const lo = Math.min(...stability.runs.map((r) => r.bestAri)).toFixed(3);
       const hi = Math.max(...stability.runs.map((r) => r.bestAri)).toFixed(3);
       const stable = stability.stillBest * 2 >= stability.runs.length;
+      const some = stability.candidates.length < configs;
       parts.push(
-        `在 ±${Math.round(stability.amplitude * 100)} % 扰动下（${stability.runs.length} 次，每次重新计算 ${stability.candidates.length} 个方案），最佳方案 ${stability.stillBest} 次仍为最佳，各次最佳 ARI 在 ${lo}–${hi} 之间：` +
+        `在 ±${Math.round(stability.amplitude * 100)} % 扰动下（${stability.runs.length} 次，每次重新计算${some ? `最接近最佳的 ${stability.candidates.length} 个` : `全部 ${configs} 个`}方案），最佳方案 ${stability.stillBest} 次仍为最佳${some ? "（这是上限：未重新计算的方案只可能夺走第一）" : ""}，各次最佳 ARI 在 ${lo}–${hi} 之间：` +
           (stable ? "最佳方案是稳定的。" : "哪组指标“最佳”并不稳定，稳定的是一致的程度。"),
       );
     }
@@ -223,8 +224,9 @@ export function supportStatement(
     const lo = Math.min(...stability.runs.map((r) => r.bestAri)).toFixed(3);
     const hi = Math.max(...stability.runs.map((r) => r.bestAri)).toFixed(3);
     const stable = stability.stillBest * 2 >= stability.runs.length;
+    const some = stability.candidates.length < configs;
     parts.push(
-      `Under ±${Math.round(stability.amplitude * 100)} % perturbation of the flows (${stability.runs.length} runs, each re-computing ${stability.candidates.length} configurations) the best configuration stays the best in ${stability.stillBest}, and the runs' best ARIs lie between ${lo} and ${hi}: ` +
+      `Under ±${Math.round(stability.amplitude * 100)} % perturbation of the flows (${stability.runs.length} runs, each re-computing ${some ? `the ${stability.candidates.length} configurations closest to the best` : `all ${configs} configurations`}) the best configuration stays the best in ${stability.stillBest}${some ? " (an upper bound: a configuration not re-run could only take the lead away)" : ""}, and the runs' best ARIs lie between ${lo} and ${hi}: ` +
         (stable ? "the best configuration is stable." : "which features win is not stable; the level of agreement is."),
     );
   }
