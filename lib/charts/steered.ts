@@ -225,12 +225,15 @@ export function planeByYear(spec: PlaneByYearSpec, lang: Lang = "zh"): Steerable
   const xs = all.filter((p) => p.x !== null && p.y !== null).map((p) => p.x!);
   const ys = all.filter((p) => p.x !== null && p.y !== null).map((p) => p.y!);
   if (xs.length === 0) fail(B, "no point has both values");
-  const types = TYPES.map((t) => t.zh as TypeZh);
+  // a type with no province in any state gets no trace; one empty in some state gets a single null point there, so
+  // that its trace is still drawn (a trace without points is not, and the figure would lose it)
+  const types = TYPES.map((t) => t.zh as TypeZh).filter((t) => all.some((p) => p.x !== null && p.y !== null && province(p.province).type === t));
   const states: SteerState[] = spec.states.map((s) => {
     const shown = s.points.filter((p) => p.x !== null && p.y !== null);
     const left = s.points.filter((p) => p.x === null || p.y === null).map((p) => (lang === "zh" ? p.province : province(p.province).en));
     const data = types.map((t) => {
       const pts = shown.filter((p) => province(p.province).type === t);
+      if (pts.length === 0) return { x: [null], y: [null], text: [""] };
       return { x: pts.map((p) => p.x), y: pts.map((p) => p.y), text: pts.map((p) => (lang === "zh" ? p.province : province(p.province).en)) };
     });
     const note = left.length ? (lang === "zh" ? `未画出（该年无值或不可比）：${left.join("、")}` : `Not drawn (no comparable value that year): ${left.join(", ")}`) : "";
