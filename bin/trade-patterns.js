@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `npx trade-patterns` / `npm exec trade-patterns`: runs lib/cli.ts through tsx,
+// Entry point of `npx trade-patterns` / `npm exec trade-patterns`: runs lib/cli/cli.ts through tsx,
 // so the command always uses the TypeScript sources of this checkout.
 // Exit codes (README, "Exit codes"): 0 done, 2 bad input or arguments, 1 the run failed; one line on stderr.
 "use strict";
@@ -22,7 +22,7 @@ process.on("uncaughtException", (e) => {
   process.stderr.write(`trade-patterns: ${String(e.message || e).split("\n")[0]}\n`);
   process.exit(1);
 });
-const { main } = require("../lib/cli.ts");
+const { main } = require("../lib/cli/cli.ts");
 main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

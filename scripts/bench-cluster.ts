@@ -17,18 +17,18 @@
  *      distinct partitions, and against the five-ratio k-means; target < 30 s).
  * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5]
  */
-import { distinctPartitions, exhaustiveSearch } from "../lib/cluster/exhaustive";
+import { distinctPartitions, exhaustiveSearch } from "../lib/typology/exhaustive";
 import { kmeans } from "../lib/cluster/kmeans";
 import { bestAriNull } from "../lib/cluster/permutationNull";
-import { FIVE_RATIO_KMEANS } from "../lib/cluster/typologySupport";
-import { searchClusterings } from "../lib/cluster/search";
-import { paperTypes } from "../lib/cluster/search";
-import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
-import { sensitivitySweep } from "../lib/cluster/sensitivity";
-import { bootstrapStability, perturbationStability } from "../lib/cluster/stability";
-import { provinceFlows2017 } from "../lib/editions";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
-import { rng } from "../lib/random";
+import { FIVE_RATIO_KMEANS } from "../lib/typology/typologySupport";
+import { searchClusterings } from "../lib/typology/search";
+import { paperTypes } from "../lib/typology/search";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
+import { sensitivitySweep } from "../lib/typology/sensitivity";
+import { bootstrapStability, perturbationStability } from "../lib/typology/stability";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { syntheticProvinces } from "../lib/typology/synthetic";
+import { rng } from "../lib/core/random";
 
 export interface BenchResult {
   name: string;

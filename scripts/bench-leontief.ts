@@ -11,10 +11,10 @@
  */
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { decomposeFlows, decomposeProvince, regionFlows } from "../lib/io/decompose";
-import { leontiefInverse } from "../lib/io/leontief";
-import { loadSectorTable, sectorTablePath, type SectorTable } from "../lib/io/loadSectorTable";
-import { PROVINCES } from "../lib/provinces";
+import { decomposeFlows, decomposeProvince, regionFlows } from "../lib/inputOutput/decompose";
+import { leontiefInverse } from "../lib/inputOutput/leontief";
+import { loadSectorTable, sectorTablePath, type SectorTable } from "../lib/data/loadSectorTable";
+import { PROVINCES } from "../lib/paper/provinces";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { repoRoot } from "../lib/paths";
+import { repoRoot } from "../lib/core/paths";
 
 const SUITES: Record<string, string> = {
   clustering: "scripts/bench-cluster.ts",

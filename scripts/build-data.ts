@@ -3,26 +3,26 @@
  *
  *   npx tsx scripts/build-data.ts [--out <dir>] [--raw <dir>]   (defaults data/derived, data/raw/io-tables)
  *
- * Reads data/raw/io-tables/{2007,2012,2017}/*.xls (first sheet; see lib/ioTable.ts), and writes
- *   province_flows.csv, national_flows.csv     flows per table on two bases (lib/tableFlows.ts), 亿元
- *   io-tables/{2012,2017}/<slug>.csv, china.csv the full tables, 万元, documented corrections applied (lib/corrections.ts)
+ * Reads data/raw/io-tables/{2007,2012,2017}/*.xls (first sheet; see lib/data/ioTable.ts), and writes
+ *   province_flows.csv, national_flows.csv     flows per table on two bases (lib/data/tableFlows.ts), 亿元
+ *   io-tables/{2012,2017}/<slug>.csv, china.csv the full tables, 万元, documented corrections applied (lib/data/corrections.ts)
  *   io-tables/sectors.csv                      sector names per year and the 2012→2017 correspondence
- *   total_row_differences.csv                  printed totals ≠ Σ sectors (lib/anomalies.ts)
- *   anomalies.csv                              everything the rules of lib/anomalies.ts find
- * Everything is built in memory first; only then are files written, all or nothing (lib/atomicWrite.ts), so a
+ *   total_row_differences.csv                  printed totals ≠ Σ sectors (lib/data/anomalies.ts)
+ *   anomalies.csv                              everything the rules of lib/data/anomalies.ts find
+ * Everything is built in memory first; only then are files written, all or nothing (lib/core/atomicWrite.ts), so a
  * failure leaves the previous outputs untouched. Numbers are formatted deterministically (byte-stable output):
  * workbook values exactly (`exact`), derived 亿元 figures rounded to 6 decimals (`fixed6`).
  */
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { OutputPathError, writeFilesAtomically } from "../lib/atomicWrite";
-import { detectAnomalies, totalRowDifferences, type Anomaly } from "../lib/anomalies";
-import { applyCorrections } from "../lib/corrections";
-import { NATIONAL_ZH, SECTOR_CODES, readIoWorkbook, type IoTable } from "../lib/ioTable";
-import { printable } from "../lib/printable";
-import { PROVINCES, isProvince } from "../lib/provinces";
-import { sectors2017For2012 } from "../lib/sectorConcordance";
-import { BASES, FLOW_FIELDS, tableFlows } from "../lib/tableFlows";
+import { OutputPathError, writeFilesAtomically } from "../lib/core/atomicWrite";
+import { detectAnomalies, totalRowDifferences, type Anomaly } from "../lib/data/anomalies";
+import { applyCorrections } from "../lib/data/corrections";
+import { NATIONAL_ZH, SECTOR_CODES, readIoWorkbook, type IoTable } from "../lib/data/ioTable";
+import { printable } from "../lib/core/printable";
+import { PROVINCES, isProvince } from "../lib/paper/provinces";
+import { sectors2017For2012 } from "../lib/data/sectorConcordance";
+import { BASES, FLOW_FIELDS, tableFlows } from "../lib/data/tableFlows";
 
 const ROOT = resolve(__dirname, "..");
 const RAW = join(ROOT, "data/raw/io-tables");
@@ -97,7 +97,7 @@ function readYear(raw: string, year: number): { provinces: Map<string, IoTable>;
       if (national) throw new Error(`${dir}: two national workbooks (${national.file}, ${t.file})`);
       national = t;
     } else {
-      if (!isProvince(t.province_zh)) throw new Error(`${t.file}: "${t.province_zh}" is not a province of lib/provinces.ts`);
+      if (!isProvince(t.province_zh)) throw new Error(`${t.file}: "${t.province_zh}" is not a province of lib/paper/provinces.ts`);
       if (provinces.has(t.province_zh)) throw new Error(`${dir}: two workbooks for ${t.province_zh}`);
       provinces.set(t.province_zh, t);
     }
@@ -210,7 +210,7 @@ export function build(raw: string = RAW, log: (s: string) => void = () => {}): B
 }
 
 /**
- * Write every file all or nothing (lib/atomicWrite.ts): each into a temporary folder inside its own directory,
+ * Write every file all or nothing (lib/core/atomicWrite.ts): each into a temporary folder inside its own directory,
  * renamed into place only when all are written, so a full disk or a directory named like an output leaves the
  * previous outputs untouched.
  */

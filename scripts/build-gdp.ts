@@ -4,10 +4,10 @@
  * Usage: tsx scripts/build-gdp.ts [--out <dir>]   (default data/derived)
  */
 import { parseArgs } from "node:util";
-import { writeFilesAtomically } from "../lib/atomicWrite";
-import { toCsv } from "../lib/csv";
-import { gdpGroupResiduals, recoverPaperGdp } from "../lib/gdp";
-import { dataPath } from "../lib/paths";
+import { writeFilesAtomically } from "../lib/core/atomicWrite";
+import { toCsv } from "../lib/core/csv";
+import { gdpGroupResiduals, recoverPaperGdp } from "../lib/data/gdp";
+import { dataPath } from "../lib/core/paths";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const out = values.out ?? dataPath("derived");

@@ -1,8 +1,8 @@
 /**
  * Builds data/geo/china-provinces.geojson and data/geo/NOTICE from the China map inside the npm package
  * echarts@4.9.0 (Apache-2.0), without making echarts a dependency: `npm pack` fetches the tarball, its sha512 is
- * checked against the registry's integrity string pinned below, `tar` extracts the map, lib/echarts-geo.ts decodes
- * it, lib/geo.ts keys it by adcode and normalises the rings. Same tarball → byte-identical files.
+ * checked against the registry's integrity string pinned below, `tar` extracts the map, lib/data/echartsGeo.ts decodes
+ * it, lib/data/geo.ts keys it by adcode and normalises the rings. Same tarball → byte-identical files.
  *
  *   npm run geo                                   # fetch (or reuse the cached tarball), write data/geo/
  *   npx tsx scripts/build-geojson.ts --tarball echarts-4.9.0.tgz --out /tmp/x.geojson --notice /tmp/NOTICE
@@ -14,9 +14,9 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { decodeEchartsMap, type EchartsMap } from "../lib/echarts-geo";
-import { COORDINATE_DECIMALS, PROVINCE_GEOJSON_FILE, type ProvinceGeoJson, provinceGeoJson, serialiseGeoJson } from "../lib/geo";
-import { dataPath, repoRoot } from "../lib/paths";
+import { decodeEchartsMap, type EchartsMap } from "../lib/data/echartsGeo";
+import { COORDINATE_DECIMALS, PROVINCE_GEOJSON_FILE, type ProvinceGeoJson, provinceGeoJson, serialiseGeoJson } from "../lib/data/geo";
+import { dataPath, repoRoot } from "../lib/core/paths";
 
 export const ECHARTS_VERSION = "4.9.0";
 /** `npm view echarts@4.9.0 dist.integrity` */

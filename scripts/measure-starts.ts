@@ -1,10 +1,10 @@
 /**
- * How many k-means++ starts does each configuration of the exhaustive search (lib/cluster/exhaustive.ts) need to reach
+ * How many k-means++ starts does each configuration of the exhaustive search (lib/typology/exhaustive.ts) need to reach
  * its lowest within-cluster sum of squares reliably? For every k-means configuration (pool subset × scaling) on the
  * 2017 flows, lib/cluster/restarts.ts `startsNeeded`: N₉₉ = the number of starts after which best-of-N has reached
  * the configuration's lowest W for ≥ 99 % of `--seeds` seeds, and p, the share of single starts that reach it.
  * Prints the distribution of N₉₉ over configurations and the hardest ones; writes one row per configuration to
- * `--out` (default build/measure-starts.csv). Its findings are quoted in lib/cluster/exhaustive.ts and the README.
+ * `--out` (default build/measure-starts.csv). Its findings are quoted in lib/typology/exhaustive.ts and the README.
  *
  * Usage: npx tsx scripts/measure-starts.ts [--k 7] [--pool indicators|raw] [--seeds 200] [--max-starts 20000]
  *                                          [--reference-starts 20000] [--refine hartigan|none] [--edition paper] [--out FILE]
@@ -14,15 +14,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { configurations, FEATURE_POOLS, type PoolName } from "../lib/cluster/exhaustive";
-import { featureMatrix } from "../lib/cluster/features";
+import { configurations, FEATURE_POOLS, type PoolName } from "../lib/typology/exhaustive";
+import { featureMatrix } from "../lib/typology/features";
 import { toFloat64 } from "../lib/cluster/kmeans";
 import { startsNeeded } from "../lib/cluster/restarts";
 import { scale } from "../lib/cluster/scaling";
-import { toCsv } from "../lib/csv";
-import { assertEdition, provinceFlows2017 } from "../lib/editions";
-import { repoRoot } from "../lib/paths";
-import { progressReporter } from "../lib/progress";
+import { toCsv } from "../lib/core/csv";
+import { assertEdition, provinceFlows2017 } from "../lib/data/editions";
+import { repoRoot } from "../lib/core/paths";
+import { progressReporter } from "../lib/core/progress";
 
 const { values } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
  *   build/notebooks/<name>.ipynb   the executed notebooks (charts inline; open them in Jupyter)
  *   build/report/index.html        the paper's tables, sections and claims → notebook cell (notebooks/manifest.json)
  *   build/report/<name>.html       one page per notebook (works offline: plotly.js from build/report/assets/)
- *   build/tables/*.csv             `trade-patterns tables` plus every CSV the notebooks write (lib/notebook/tables.ts)
+ *   build/tables/*.csv             `trade-patterns tables` plus every CSV the notebooks write (lib/present/tables.ts)
  *
  * Usage: npm run reproduce -- [--params params.json] [--out build] [--timeout 600] [--manifest FILE] [notebook.ipynb …]
  *   Without notebook arguments: notebooks/NN_*.ipynb in file-name order. Parameters: see scripts/notebook/params.ts
@@ -30,8 +30,8 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { plotlyBundlePath } from "../lib/notebook/display";
-import { printable, printableLines } from "../lib/printable";
+import { plotlyBundlePath } from "../lib/present/display";
+import { printable, printableLines } from "../lib/core/printable";
 import {
   MARKER,
   MARKER_TEXT,
@@ -428,7 +428,7 @@ export async function reproduce(opts: ReproduceOptions = {}): Promise<ReproduceR
     const safeTable = (f: string) => f.endsWith(".csv") && NOTEBOOK_NAME.test(f);
     const written = readdirSync(join(staging, "tables")).filter((f) => f.endsWith(".csv"));
     const unsafe = written.filter((f) => !safeTable(f));
-    if (unsafe.length) return fail(`a notebook wrote tables whose names cannot be links: ${unsafe.map((f) => JSON.stringify(f)).join(", ")} (use lib/notebook/tables.ts writeCsv)`, runs);
+    if (unsafe.length) return fail(`a notebook wrote tables whose names cannot be links: ${unsafe.map((f) => JSON.stringify(f)).join(", ")} (use lib/present/tables.ts writeCsv)`, runs);
     const tables = [...new Set([...previous.tables.filter(safeTable), ...written])].sort();
     const listed = order.map((n) => summaries.get(n)!);
     writeFileSync(join(staging, "report", "index.html"), renderIndex({ title: REPORT_TITLE, notebooks: listed, entries: resolved, tables }));

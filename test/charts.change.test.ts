@@ -1,4 +1,4 @@
-// Chart builders of notebook 03 (lib/charts/change.ts) and its table helpers (lib/changeTables.ts): pure, no browser.
+// Chart builders of notebook 03 (lib/present/charts/change.ts) and its table helpers (lib/present/changeTables.ts): pure, no browser.
 import { describe, expect, it } from "vitest";
 import {
   MARK_MISSING,
@@ -9,13 +9,13 @@ import {
   markedValue,
   quotedTable,
   standardColumns,
-} from "../lib/changeTables";
-import { arrowPlane, dependencePlane, indicatorSlopes, migrationSankey, quotedVsComputed, slopeChart, typeSankey, wrapText } from "../lib/charts/change";
-import { NATIONAL } from "../lib/groupings";
-import { readAnomalies } from "../lib/indicatorFlags";
-import { NOT_CLASSIFIED, stageOf } from "../lib/migration";
-import { compareQuoted, comparisonSeries, readNationalTables } from "../lib/quotedComparison";
-import { groupSeries, provinceSeries, rowOf } from "../lib/timeseries";
+} from "../lib/present/changeTables";
+import { arrowPlane, dependencePlane, indicatorSlopes, migrationSankey, quotedVsComputed, slopeChart, typeSankey, wrapText } from "../lib/present/charts/change";
+import { NATIONAL } from "../lib/paper/groupings";
+import { readAnomalies } from "../lib/indicators/flags";
+import { NOT_CLASSIFIED, stageOf } from "../lib/typology/migration";
+import { compareQuoted, comparisonSeries, readNationalTables } from "../lib/checks/quotedComparison";
+import { groupSeries, provinceSeries, rowOf } from "../lib/indicators/timeseries";
 
 const rows = provinceSeries();
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -185,7 +185,7 @@ describe("tables and footnotes", () => {
 
 describe("CSV rows", () => {
   it("quoted_vs_tables.csv keeps numbers as numbers, kind quoted, and the verbatim sentence", async () => {
-    const { quotedCsvRows, QUOTED_CSV_HEADER } = await import("../lib/changeTables");
+    const { quotedCsvRows, QUOTED_CSV_HEADER } = await import("../lib/present/changeTables");
     const comparison = compareQuoted(rows, provinceSeries({ gdp2017: "yearbook" }), readNationalTables());
     const csv = quotedCsvRows(comparison);
     expect(csv.every((r) => r.length === QUOTED_CSV_HEADER.length)).toBe(true);

@@ -1,4 +1,4 @@
-// Chart builders of the clustering notebook (lib/charts/clustering.ts): trace counts, labels, colours, and no
+// Chart builders of the clustering notebook (lib/present/charts/clustering.ts): trace counts, labels, colours, and no
 // NaN or Infinity anywhere in the figure JSON (JSON.stringify would silently turn NaN into null).
 import { describe, expect, it } from "vitest";
 import {
@@ -12,14 +12,14 @@ import {
   searchBars,
   TYPE_SYMBOLS,
   typeScatter,
-} from "../lib/charts/clustering";
-import { TYPE_COLOURS } from "../lib/charts/choropleth";
+} from "../lib/present/charts/clustering";
+import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
 import { cutTree, linkage, type Dendrogram } from "../lib/cluster/hierarchical";
 import { pca } from "../lib/cluster/pca";
-import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
-import { provinceFlows2017 } from "../lib/editions";
-import { ratios } from "../lib/indicators";
-import { province, TYPES } from "../lib/provinces";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { ratios } from "../lib/indicators/ratios";
+import { province, TYPES } from "../lib/paper/provinces";
 
 /** Every number in a JSON-like value is finite (null gaps allowed); returns the paths of the others. */
 function nonFinite(v: unknown, path = "$"): string[] {

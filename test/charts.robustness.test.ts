@@ -1,4 +1,4 @@
-// Chart builders of the robustness notebook (lib/charts/robustness.ts): pure JSON, checked cell by cell.
+// Chart builders of the robustness notebook (lib/present/charts/robustness.ts): pure JSON, checked cell by cell.
 import { describe, expect, it } from "vitest";
 import {
   coassignmentHeatmap,
@@ -11,9 +11,9 @@ import {
   typeGrid,
   typeLabel,
   type SweepCell,
-} from "../lib/charts/robustness";
-import { TYPE_COLOURS } from "../lib/charts/choropleth";
-import { PROVINCES, type TypeZh } from "../lib/provinces";
+} from "../lib/present/charts/robustness";
+import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { PROVINCES, type TypeZh } from "../lib/paper/provinces";
 
 const ALL = PROVINCES.map((p) => p.zh);
 

@@ -1,14 +1,14 @@
-// Steerable charts (lib/charts/steerable.ts, steered.ts): the figure JSON, then the real thing in headless Chromium —
+// Steerable charts (lib/present/charts/steerable.ts, steered.ts): the figure JSON, then the real thing in headless Chromium —
 // the slider and the dropdown switch the drawn chart to the precomputed state, offline, with no console errors.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { steerable, stateName } from "../lib/charts/steerable";
-import { clusterMapByK, indicatorMapByIndicator, planeByYear, steppedColorscale } from "../lib/charts/steered";
-import { figureHtml, plotlyBundleHtml } from "../lib/notebook/display";
-import { PROVINCES } from "../lib/provinces";
+import { steerable, stateName } from "../lib/present/charts/steerable";
+import { clusterMapByK, indicatorMapByIndicator, planeByYear, steppedColorscale } from "../lib/present/charts/steered";
+import { figureHtml, plotlyBundleHtml } from "../lib/present/display";
+import { PROVINCES } from "../lib/paper/provinces";
 import { launchChromium, openPage } from "./helpers/browser";
 
 const base = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }, { type: "scatter", x: [0], y: [0] }], layout: { title: { text: "t" }, height: 300 } };

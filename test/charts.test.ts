@@ -1,7 +1,8 @@
 // Chart builders and the HTML that displays them: pure functions, no browser (test/report.test.ts draws them).
 import { describe, expect, it } from "vitest";
-import { bar, groupedBar, heatmap, pick, scatter, stackedBar } from "../lib/charts/plotly";
-import { escapeHtml, figureHtml, figureId, fnv1a, plotlyBundleHtml, scriptJson, tableHtml } from "../lib/notebook/display";
+import { bar, groupedBar, heatmap, scatter, stackedBar } from "../lib/present/charts/plotly";
+import { pick } from "../lib/core/text";
+import { escapeHtml, figureHtml, figureId, fnv1a, plotlyBundleHtml, scriptJson, tableHtml } from "../lib/present/display";
 
 const PROVS = [
   { zh: "北京", en: "Beijing" },

@@ -1,9 +1,9 @@
 // Chart builders of the value-added notebook: pure figure JSON, checked without a browser.
 import { describe, expect, it } from "vitest";
-import type { ComponentKey } from "../lib/io/decompose";
-import { addTypeBands, componentBars, dependenceScatter, labelPositions, rankingBars, shareName, shareOf, sortByType } from "../lib/charts/valueAdded";
-import type { Figure } from "../lib/charts/plotly";
-import { exposureOf, type DependenceRow } from "../lib/valueAdded/exposure";
+import type { ComponentKey } from "../lib/inputOutput/decompose";
+import { addTypeBands, componentBars, dependenceScatter, labelPositions, rankingBars, shareName, shareOf, sortByType } from "../lib/present/charts/valueAdded";
+import type { Figure } from "../lib/present/charts/plotly";
+import { exposureOf, type DependenceRow } from "../lib/inputOutput/exposure";
 
 const induced = (exports: number, outflows: number, household: number, government: number, capital: number): Record<ComponentKey, number> => ({
   exports,

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLAIMS, checkClaims, roundingTolerance, type ClaimResult } from "../lib/claims";
-import { provinceFlows2017 } from "../lib/editions";
-import { loadPrintedTable } from "../lib/paperTables";
-import { repoRoot } from "../lib/paths";
-import type { ProvinceFlows } from "../lib/provinceFlows";
+import { CLAIMS, checkClaims, roundingTolerance, type ClaimResult } from "../lib/checks/claims";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { loadPrintedTable } from "../lib/paper/printedTables";
+import { repoRoot } from "../lib/core/paths";
+import type { ProvinceFlows } from "../lib/data/provinceFlows";
+import { PAPER_TEXT, paperText } from "./helpers/paperText";
 
 /**
  * The claims of sections 一 and 二 that the data do NOT bear out, with the value the data give.
@@ -37,10 +38,10 @@ const NOT_HOLDING: [id: string, computed: string | boolean][] = [
   ["s2-yellow-dtd", "123.251"],
 ];
 
-/** Claims whose quoted table cell is one of the misprints of lib/reconcile.ts. */
+/** Claims whose quoted table cell is one of the misprints of lib/checks/reconcile.ts. */
 const QUOTES_MISPRINT = ["s2-coast-export-share", "s2-yellow-ftd", "s2-yellow-dtd"];
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
+const PAPER = PAPER_TEXT;
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 /** Decimals printed after the point. */
@@ -61,8 +62,7 @@ describe("claims of sections 一 and 二 (paper edition)", () => {
   });
 
   it("quotes every sentence verbatim from its section of the paper", () => {
-    if (!existsSync(PAPER)) throw new Error(`paper text not found at ${PAPER}`);
-    const text = squeeze(readFileSync(PAPER, "utf8"));
+    const text = squeeze(paperText());
     const span = (from: string, to: string) => {
       const a = text.indexOf(from);
       const b = text.indexOf(to, a + 1);

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readCsv } from "../lib/csv";
-import { repoRoot } from "../lib/paths";
+import { readCsv } from "../lib/core/csv";
+import { repoRoot } from "../lib/core/paths";
 
 const tmp = mkdtempSync(join(tmpdir(), "cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

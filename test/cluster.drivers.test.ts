@@ -1,14 +1,15 @@
 // The indicator that drives a province away from its Table 1 type (lib/cluster/drivers.ts), the ordered confusion
-// matrix (lib/cluster/confusion.ts) and the one-call clustering pipeline (lib/cluster/pipeline.ts).
+// matrix (lib/cluster/confusion.ts) and the one-call clustering pipeline (lib/typology/pipeline.ts).
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex } from "../lib/cluster/agreement";
 import { confusionMatrix } from "../lib/cluster/confusion";
 import { explainDisagreements, featureContributions, meanOf } from "../lib/cluster/drivers";
 import { squaredEuclidean } from "../lib/cluster/matrix";
-import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
-import { paperTypes } from "../lib/cluster/search";
-import { provinceFlows2017 } from "../lib/editions";
-import { ratios, RATIO_COLUMNS } from "../lib/indicators";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
+import { paperTypes } from "../lib/typology/search";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { ratios } from "../lib/indicators/ratios";
+import { RATIO_COLUMNS } from "../lib/paper/columns";
 
 describe("featureContributions and the driving feature", () => {
   it("Δⱼ = (zⱼ − aⱼ)² − (zⱼ − bⱼ)², summing to ‖z − a‖² − ‖z − b‖²", () => {
@@ -93,7 +94,7 @@ describe("featureContributions and the driving feature", () => {
       expect(d.total).toBeCloseTo(squaredEuclidean(z, own) - squaredEuclidean(z, clu), 10);
       expect(d.contribution).toBe(Math.max(...d.contributions));
       expect(d.assigned).not.toBe(d.reference);
-      // the reported value is the province's own indicator (lib/indicators.ts), not a scaled one
+      // the reported value is the province's own indicator (lib/indicators/ratios.ts), not a scaled one
       expect(d.value).toBeCloseTo(ratios(rows[d.index])[d.feature as keyof ReturnType<typeof ratios>], 10);
     }
   });

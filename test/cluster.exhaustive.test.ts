@@ -7,15 +7,15 @@ import {
   FEATURE_POOLS,
   rankByAri,
   winners,
-} from "../lib/cluster/exhaustive";
-import { featureMatrix } from "../lib/cluster/features";
-import { searchStability } from "../lib/cluster/searchStability";
-import { agreeingCount, typologySupport } from "../lib/cluster/typologySupport";
+} from "../lib/typology/exhaustive";
+import { featureMatrix } from "../lib/typology/features";
+import { searchStability } from "../lib/typology/searchStability";
+import { agreeingCount, typologySupport } from "../lib/typology/typologySupport";
 import { toFloat64 } from "../lib/cluster/kmeans";
 import { hartiganRefine, LloydWorkspace, lloydIterations, seedKmeansPlusPlus } from "../lib/cluster/lloyd";
 import { scale } from "../lib/cluster/scaling";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
-import { rng } from "../lib/random";
+import { syntheticProvinces } from "../lib/typology/synthetic";
+import { rng } from "../lib/core/random";
 
 /** W of a partition, from scratch. */
 function withinSS(X: number[][], labels: ArrayLike<number>, k: number): number {

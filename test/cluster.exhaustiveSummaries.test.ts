@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ariNullChart, stillBestChart } from "../lib/charts/exhaustive";
-import { commonGroundRows, nullRows, provinceSupport, provinceSupportRows, supportStatement, winnerRows } from "../lib/cluster/exhaustiveSummaries";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
-import { typologySupport } from "../lib/cluster/typologySupport";
+import { ariNullChart, stillBestChart } from "../lib/present/charts/exhaustive";
+import { commonGroundRows, nullRows, provinceSupport, provinceSupportRows, supportStatement, winnerRows } from "../lib/present/exhaustiveSummaries";
+import { syntheticProvinces } from "../lib/typology/synthetic";
+import { typologySupport } from "../lib/typology/typologySupport";
 
 const { rows, types } = syntheticProvinces(3, 0.02);
 const provinces = rows.map((r) => r.province_zh);

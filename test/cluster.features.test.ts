@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FEATURE_NAMES, featureMatrix, ProvinceFlows } from "../lib/cluster/features";
+import { FEATURE_NAMES, featureMatrix } from "../lib/typology/features";
+import { ProvinceFlows } from "../lib/data/provinceFlows";
 
 // 青海 as printed in the paper's Table 5 (data/paper/table5.csv): flows in 亿元 and the printed ratios.
 function qinghai(): { row: ProvinceFlows; printed: Record<string, number> } {

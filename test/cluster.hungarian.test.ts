@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hungarian, matchLabels } from "../lib/cluster/hungarian";
-import { rng } from "../lib/random";
+import { rng } from "../lib/core/random";
 
 /** Exhaustive minimum over all injective row → column maps (an independent oracle for small sizes). */
 function bruteForce(cost: number[][]): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kmeans } from "../lib/cluster/kmeans";
 import { adjustedRandIndex } from "../lib/cluster/agreement";
-import { normal, rng } from "../lib/random";
+import { normal, rng } from "../lib/core/random";
 
 /** Three blobs of 10 points, sd 1, centres 20 apart: no point is nearer another centre. */
 function blobs(seed: number): { X: number[][]; truth: number[] } {

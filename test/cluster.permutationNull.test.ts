@@ -11,7 +11,7 @@ import {
   RelabellingScorer,
   relabelling,
 } from "../lib/cluster/permutationNull";
-import { rng } from "../lib/random";
+import { rng } from "../lib/core/random";
 
 function randomLabels(random: () => number, n: number, k: number): number[] {
   return Array.from({ length: n }, () => Math.floor(random() * k));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childSeed, normal, randomInt, rng, shuffle } from "../lib/random";
+import { childSeed, normal, randomInt, rng, shuffle } from "../lib/core/random";
 
 describe("rng (mulberry32)", () => {
   it("reproduces mulberry32's reference stream", () => {

@@ -2,10 +2,10 @@
 // four data editions and the progress lines. Known answers come from hand calculations and probability.
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex } from "../lib/cluster/agreement";
-import { compareEditions } from "../lib/cluster/editionSensitivity";
-import { ProvinceFlows } from "../lib/cluster/features";
-import { paperTypes } from "../lib/cluster/search";
-import { sensitivityFeatureSets, sensitivitySweep, summarizeAxis, withFeatureSet } from "../lib/cluster/sensitivity";
+import { compareEditions } from "../lib/typology/editionSensitivity";
+import { ProvinceFlows } from "../lib/data/provinceFlows";
+import { paperTypes } from "../lib/typology/search";
+import { sensitivityFeatureSets, sensitivitySweep, summarizeAxis, withFeatureSet } from "../lib/typology/sensitivity";
 import {
   bootstrapStability,
   clusterStability,
@@ -16,13 +16,13 @@ import {
   groupAffinity,
   perturbationStability,
   provinceStability,
-} from "../lib/cluster/stability";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
-import { provinceFlows2017, readDerivedFlows, readGdp2017 } from "../lib/editions";
-import { EDITION_VARIANTS, editionFlows2017, editionVariant, variantFlows, variantFlows2017 } from "../lib/editionVariants";
-import { agreementWithTable1, stabilitySummary } from "../lib/cluster/robustnessTables";
-import { PROVINCES } from "../lib/provinces";
-import { progressLine, progressReporter } from "../lib/progress";
+} from "../lib/typology/stability";
+import { syntheticProvinces } from "../lib/typology/synthetic";
+import { provinceFlows2017, readDerivedFlows, readGdp2017 } from "../lib/data/editions";
+import { EDITION_VARIANTS, editionFlows2017, editionVariant, variantFlows, variantFlows2017 } from "../lib/data/editionVariants";
+import { agreementWithTable1, stabilitySummary } from "../lib/present/robustnessTables";
+import { PROVINCES } from "../lib/paper/provinces";
+import { progressLine, progressReporter } from "../lib/core/progress";
 
 const RATIOS = ["trade_ratio", "ftd", "dtd", "outflow_rate", "inflow_rate"];
 const PROVINCES_ALL = () => PROVINCES.map((p) => p.zh);
@@ -126,7 +126,7 @@ describe("resampling stability", () => {
   });
 
   it("zero noise with too few restarts: the co-assignment shows k-means' local minima, not the data", () => {
-    // the caveat of lib/cluster/stability.ts: one k-means++ start reaches the optimum ~1.5 % of the time here
+    // the caveat of lib/typology/stability.ts: one k-means++ start reaches the optimum ~1.5 % of the time here
     const rows = provinceFlows2017("paper");
     const st = perturbationStability(rows, { features: RATIOS, scaling: "z", k: 7, seed: 3, runs: 100, restarts: 10, amplitude: 0 });
     const fractional = st.coassignment.flat().filter((m) => m > 0 && m < 1).length;
@@ -223,7 +223,7 @@ describe("data editions", () => {
   const derived = readDerivedFlows();
   const gdp = readGdp2017();
 
-  it("the paper and tables variants are lib/editions.ts's two editions", () => {
+  it("the paper and tables variants are lib/data/editions.ts's two editions", () => {
     expect(variantFlows(derived, gdp, editionVariant("paper"))).toEqual(provinceFlows2017("paper"));
     expect(variantFlows(derived, gdp, editionVariant("tables"))).toEqual(provinceFlows2017("tables"));
   });

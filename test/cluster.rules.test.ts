@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classifyByRules, classifyProvince, DEFAULT_THRESHOLDS } from "../lib/cluster/rules";
-import { ProvinceFlows } from "../lib/cluster/features";
-import { PROVINCES } from "../lib/provinces";
+import { classifyByRules, classifyProvince, DEFAULT_THRESHOLDS } from "../lib/typology/rules";
+import { ProvinceFlows } from "../lib/data/provinceFlows";
+import { PROVINCES } from "../lib/paper/provinces";
 
 /** Flows of a province with GDP 100 and the given ftd, dtd (%) and inflow rate / outflow rate split. */
 function flows(province_zh: string, ftd: number, dtd: number, inflowShare = 0.5): ProvinceFlows {
@@ -51,7 +51,7 @@ describe("rule-based classifier", () => {
   });
 
   it("takes thresholds as parameters", () => {
-    // 辽宁 is coastal in lib/provinces.ts; counting it as border makes it 沿边型 as in Table 1
+    // 辽宁 is coastal in lib/paper/provinces.ts; counting it as border makes it 沿边型 as in Table 1
     const ln = flows("辽宁", 29, 173);
     expect(classifyProvince(ln).type).toBe("均衡型经济");
     expect(classifyProvince(ln, { border: [...DEFAULT_THRESHOLDS.border, "辽宁"] }).type).toBe("沿边型经济");
@@ -61,7 +61,7 @@ describe("rule-based classifier", () => {
   });
 
   it("agrees with Table 1 on the provinces printed in Tables 5–6, except 山西, 河南 and 重庆", () => {
-    // expected types: the paper's Table 1 (lib/provinces.ts); flows: the paper's Tables 5–6
+    // expected types: the paper's Table 1 (lib/paper/provinces.ts); flows: the paper's Tables 5–6
     const rows = printedRows();
     expect(rows.map((r) => r.province_zh).sort()).toHaveLength(19); // 9 Yellow River + 11 Yangtze provinces, 四川 in both;
     const decided = classifyByRules(rows);

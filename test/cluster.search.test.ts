@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { featureSets, searchClusterings, subsets } from "../lib/cluster/search";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
+import { featureSets, searchClusterings, subsets } from "../lib/typology/search";
+import { syntheticProvinces } from "../lib/typology/synthetic";
 
 describe("feature sets", () => {
   it("are the 26 ratio subsets of size ≥ 2, the per-GDP flows and the raw flows", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { perturbationStability } from "../lib/cluster/stability";
+import { perturbationStability } from "../lib/typology/stability";
 import { adjustedRandIndex } from "../lib/cluster/agreement";
-import { syntheticProvinces } from "../lib/cluster/synthetic";
-import { ProvinceFlows } from "../lib/cluster/features";
+import { syntheticProvinces } from "../lib/typology/synthetic";
+import { ProvinceFlows } from "../lib/data/provinceFlows";
 
 const RATIOS = ["trade_ratio", "ftd", "dtd", "outflow_rate", "inflow_rate"];
 

@@ -1,11 +1,11 @@
 // Matching clusters to types (lib/cluster/confusion.ts matchClusters), the restart profile (lib/cluster/restarts.ts)
-// and the display rows of lib/cluster/summaries.ts.
+// and the display rows of lib/present/clusterRows.ts.
 import { describe, expect, it } from "vitest";
-import { TYPE_COLOURS } from "../lib/charts/choropleth";
+import { TYPE_COLOURS } from "../lib/present/charts/choropleth";
 import { matchClusters } from "../lib/cluster/confusion";
-import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/cluster/pipeline";
+import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
 import { localOptima, missProbability, singleStartInertias } from "../lib/cluster/restarts";
-import { searchClusterings, paperTypes } from "../lib/cluster/search";
+import { searchClusterings, paperTypes } from "../lib/typology/search";
 import {
   agreementSummary,
   clusterMapData,
@@ -15,9 +15,9 @@ import {
   featureInclusion,
   featureName,
   provincePoints,
-} from "../lib/cluster/summaries";
-import { provinceFlows2017 } from "../lib/editions";
-import { ratios } from "../lib/indicators";
+} from "../lib/present/clusterRows";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { ratios } from "../lib/indicators/ratios";
 
 describe("matchClusters", () => {
   it("a cluster the matching pairs with a class none of its members has stands for nothing", () => {
@@ -84,7 +84,7 @@ describe("summaries", () => {
     expect(one.agreeing).toBe("6 / 31");
   });
 
-  it("features by province and as points carry the indicators of lib/indicators.ts", () => {
+  it("features by province and as points carry the indicators of lib/indicators/ratios.ts", () => {
     const ftd = featureByProvince(rows, "ftd");
     expect(ftd["上海"]).toBeCloseTo(ratios(rows.find((r) => r.province_zh === "上海")!).ftd, 12);
     const pts = provincePoints(rows, "ftd", "dtd");

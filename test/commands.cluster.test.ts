@@ -1,20 +1,21 @@
-// `trade-patterns cluster` and `trade-patterns search` (lib/commands/cluster.ts, lib/commands/search.ts).
-// Until the lead registers them in lib/cli.ts, they are run through main() after registerCommand(); once
+// `trade-patterns cluster` and `trade-patterns search` (lib/cli/commands/cluster.ts, lib/cli/commands/search.ts).
+// Until the lead registers them in lib/cli/cli.ts, they are run through main() after registerCommand(); once
 // registered, the same checks also spawn bin/trade-patterns.js.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, registerCommand } from "../lib/cli";
+import { main, registerCommand } from "../lib/cli/cli";
 import { adjustedRandIndex } from "../lib/cluster/agreement";
-import { run as runCluster } from "../lib/commands/cluster";
-import { run as runSearch } from "../lib/commands/search";
-import { toCsv } from "../lib/csv";
-import { provinceFlows2017 } from "../lib/editions";
-import { FLOW_COLUMNS, ratios, RATIO_COLUMNS } from "../lib/indicators";
-import { repoRoot } from "../lib/paths";
-import { PROVINCES, province } from "../lib/provinces";
+import { run as runCluster } from "../lib/cli/commands/cluster";
+import { run as runSearch } from "../lib/cli/commands/search";
+import { toCsv } from "../lib/core/csv";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { ratios } from "../lib/indicators/ratios";
+import { FLOW_COLUMNS, RATIO_COLUMNS } from "../lib/paper/columns";
+import { repoRoot } from "../lib/core/paths";
+import { PROVINCES, province } from "../lib/paper/provinces";
 
 registerCommand("cluster", runCluster);
 registerCommand("search", runSearch);
@@ -44,7 +45,7 @@ function spawned(...args: string[]): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const registered = /commands\/cluster/.test(readFileSync(join(repoRoot(), "lib", "cli.ts"), "utf8"));
+const registered = /commands\/cluster/.test(readFileSync(join(repoRoot(), "lib", "cli", "cli.ts"), "utf8"));
 
 function expectUsageError(r: Run, message: RegExp) {
   expect(r.code).toBe(2);
@@ -83,7 +84,7 @@ describe("trade-patterns cluster", () => {
     const labels = rows.map((p) => out.labels[p.province_zh]);
     expect(labels.every((l) => Number.isInteger(l) && l >= 0 && l < 7)).toBe(true);
     expect(new Set(labels).size).toBe(7);
-    // ARI recomputed from the printed labels against lib/provinces.ts (Table 1)
+    // ARI recomputed from the printed labels against lib/paper/provinces.ts (Table 1)
     expect(out.ari).toBeCloseTo(adjustedRandIndex(rows.map((p) => province(p.province_zh).type), labels), 12);
     expect(out.inertia).toBeCloseTo(wcssOfRatios(labels), 9);
   });

@@ -1,16 +1,16 @@
-// `trade-patterns stability`, run through main() (the command is registered here as lib/cli.ts will register it).
+// `trade-patterns stability`, run through main() (the command is registered here as lib/cli/cli.ts will register it).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, registerCommand } from "../lib/cli";
-import { run } from "../lib/commands/stability";
+import { main, registerCommand } from "../lib/cli/cli";
+import { run } from "../lib/cli/commands/stability";
 import { adjustedRandIndex } from "../lib/cluster/agreement";
-import { paperTypes } from "../lib/cluster/search";
-import { toCsv } from "../lib/csv";
-import { provinceFlows2017 } from "../lib/editions";
-import { FLOW_COLUMNS } from "../lib/indicators";
-import type { ProvinceFlows } from "../lib/provinceFlows";
+import { paperTypes } from "../lib/typology/search";
+import { toCsv } from "../lib/core/csv";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { FLOW_COLUMNS } from "../lib/paper/columns";
+import type { ProvinceFlows } from "../lib/data/provinceFlows";
 
 const tmp = mkdtempSync(join(tmpdir(), "stability-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

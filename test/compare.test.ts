@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMPARISON_CSV_HEADER, comparedCell, comparedCsv, comparisonGrid, comparisonRows, columnLabel, misprintList, printedDecimals, statusCounts } from "../lib/compare";
-import { provinceFlows2017 } from "../lib/editions";
-import { reconcile, type ReconciledCell } from "../lib/reconcile";
+import { COMPARISON_CSV_HEADER, comparedCell, comparedCsv, comparisonGrid, comparisonRows, columnLabel, misprintList, printedDecimals, statusCounts } from "../lib/checks/compare";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { reconcile, type ReconciledCell } from "../lib/checks/reconcile";
 
 let paper: ReconciledCell[];
 beforeAll(() => {
   paper = reconcile(provinceFlows2017("paper"));
 });
 
-describe("printed beside computed (lib/compare.ts)", () => {
+describe("printed beside computed (lib/checks/compare.ts)", () => {
   it("counts decimals as printed", () => {
     expect(printedDecimals("158.05")).toBe(2);
     expect(printedDecimals("71562")).toBe(0);

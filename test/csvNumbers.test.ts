@@ -2,7 +2,7 @@
 // magnitude; files whose numbers already round-tripped keep their bytes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber, toCsv } from "../lib/csv";
+import { formatNumber, toCsv } from "../lib/core/csv";
 import { exact, fixed6, round6 } from "../scripts/build-data";
 
 /** The format every file was written in before (fixed-point, 10 decimals, zeros stripped): kept where it is exact. */
@@ -18,7 +18,7 @@ const anyDouble = fc.oneof(
   fc.constantFrom(1e30, 2e40, 1e-300, 5e-324, -1e-12, 1e21, 9.999999999999999e20, 0.1 + 0.2, 153113.71108900005, -0),
 );
 
-describe("lib/csv.ts formatNumber", () => {
+describe("lib/core/csv.ts formatNumber", () => {
   it("writes what the issue found corrupted so that it reads back", () => {
     // the old writer gave "1e+3", "2e+4", "0", "0"
     expect(formatNumber(1e30)).toBe("1e+30");

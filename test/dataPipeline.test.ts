@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { columnIdentity, detectAnomalies, rowIdentity, type Anomaly } from "../lib/anomalies";
-import { SECTOR_CODES, cell, readIoWorkbook, sectorSum, type IoTable } from "../lib/ioTable";
-import { PROVINCES, province } from "../lib/provinces";
-import { sectors2017For2012 } from "../lib/sectorConcordance";
+import { columnIdentity, detectAnomalies, rowIdentity, type Anomaly } from "../lib/data/anomalies";
+import { SECTOR_CODES, cell, readIoWorkbook, sectorSum, type IoTable } from "../lib/data/ioTable";
+import { PROVINCES, province } from "../lib/paper/provinces";
+import { sectors2017For2012 } from "../lib/data/sectorConcordance";
 
 const ROOT = join(__dirname, "..");
 const DERIVED = join(ROOT, "data/derived");

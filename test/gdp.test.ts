@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { YEARBOOK_GDP_2017, gdpGroupResiduals, recoverPaperGdp } from "../lib/gdp";
-import { dataPath, repoRoot } from "../lib/paths";
-import { recoverBySubtraction } from "../lib/subtraction";
+import { YEARBOOK_GDP_2017, gdpGroupResiduals, recoverPaperGdp } from "../lib/data/gdp";
+import { dataPath, repoRoot } from "../lib/core/paths";
+import { recoverBySubtraction } from "../lib/core/subtraction";
 
 describe("recoverBySubtraction", () => {
   it("solves a hand example: a+b = 10, b+c = 7, a+b+c = 12 with nothing known gives a = 5, b = 5, c = 2", () => {

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { bilingual, formatValue, indicatorMap, PAPER_TYPES, typeMap } from "../lib/charts/choropleth";
-import { decodeEchartsMap, decodeRing, type EchartsMap, type Ring, zigZagDecode } from "../lib/echarts-geo";
+import { formatValue, indicatorMap, PAPER_TYPES, typeMap } from "../lib/present/charts/choropleth";
+import { bilingual } from "../lib/core/text";
+import { decodeEchartsMap, decodeRing, type EchartsMap, type Ring, zigZagDecode } from "../lib/data/echartsGeo";
 import {
   loadProvinceGeoJson,
   MAP_REGIONS,
@@ -13,9 +14,9 @@ import {
   provinceGeoJson,
   type ProvinceFeature,
   serialiseGeoJson,
-} from "../lib/geo";
-import { dataPath, repoRoot } from "../lib/paths";
-import { PROVINCES, TYPES } from "../lib/provinces";
+} from "../lib/data/geo";
+import { dataPath, repoRoot } from "../lib/core/paths";
+import { PROVINCES, TYPES } from "../lib/paper/provinces";
 
 // ---- independent geometry helpers (not the code under test) ----
 
@@ -159,7 +160,7 @@ describe("data/geo/china-provinces.geojson", () => {
   const fc = loadProvinceGeoJson();
   const text = readFileSync(dataPath(...PROVINCE_GEOJSON_FILE), "utf8");
 
-  it("has 34 features: the 31 provinces of lib/provinces.ts plus 台湾, 香港 and 澳门, adcodes unique", () => {
+  it("has 34 features: the 31 provinces of lib/paper/provinces.ts plus 台湾, 香港 and 澳门, adcodes unique", () => {
     expect(fc.features).toHaveLength(34);
     expect(fc.features.map((f) => f.properties.adcode)).toEqual(EXPECTED_ADCODES);
     for (const p of PROVINCES) {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { groupFlows } from "../lib/aggregate";
-import { provinceFlows2017 } from "../lib/editions";
-import { LOCATION_GROUPS, NORTHWEST, REGION_GROUPS, defineGroup } from "../lib/groupings";
-import { FLOW_COLUMNS } from "../lib/indicators";
-import { loadPrintedTable } from "../lib/paperTables";
-import type { ProvinceFlows } from "../lib/provinceFlows";
-import { PROVINCES } from "../lib/provinces";
+import { groupFlows } from "../lib/indicators/aggregate";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { LOCATION_GROUPS, NORTHWEST, REGION_GROUPS, defineGroup } from "../lib/paper/groupings";
+import { FLOW_COLUMNS } from "../lib/paper/columns";
+import { loadPrintedTable } from "../lib/paper/printedTables";
+import type { ProvinceFlows } from "../lib/data/provinceFlows";
+import { PROVINCES } from "../lib/paper/provinces";
 
 /**
  * Table 3's 西北 and Table 4's 沿海/内陆/沿边 are not listed in the paper. The members are the ones whose
@@ -24,7 +24,7 @@ function matchesPrinted(members: string[], printed: ReturnType<typeof loadPrinte
 }
 
 describe("group members the paper does not list", () => {
-  it("coast/inland/border: of the 16 assignments of the ambiguous provinces, only the one in lib/provinces.ts adds up", () => {
+  it("coast/inland/border: of the 16 assignments of the ambiguous provinces, only the one in lib/paper/provinces.ts adds up", () => {
     const table4 = loadPrintedTable(4);
     const row = (zh: string) => table4.find((r) => r.group_zh === zh)!;
     // unambiguous by geography

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SECTORS_2012, SECTORS_2017, sectorsOf } from "../lib/io/sectors";
-import { readIoWorkbook } from "../lib/ioTable";
-import { dataPath } from "../lib/paths";
+import { SECTORS_2012, SECTORS_2017, sectorsOf } from "../lib/data/sectors";
+import { readIoWorkbook } from "../lib/data/ioTable";
+import { dataPath } from "../lib/core/paths";
 
 describe("42-sector labels", () => {
   for (const [year, list] of [

@@ -17,13 +17,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, s
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { rng, type Rng } from "../lib/random";
+import { rng, type Rng } from "../lib/core/random";
 import { REPO } from "../scripts/notebook/execute";
 import { KernelSession, type CellReply } from "./helpers/kernel";
 
 const CELLS = 200;
 const SEED = 17;
-/** China's mainland provinces, what lib/provinces.ts lists (test/provinces.test.ts checks it) */
+/** China's mainland provinces, what lib/paper/provinces.ts lists (test/provinces.test.ts checks it) */
 const PROVINCES = 31;
 /** TypeScript's recursive directory watcher on Linux reports changes after 1 s: wait that long before the last cell */
 const DIRECTORY_WATCH_DELAY_MS = 1_000;
@@ -38,7 +38,7 @@ interface LibState {
 
 const baseSource = (s: LibState) => `export const OFFSET = ${s.offset};\n`;
 
-// imports a package as lib files do (lib/notebook/display.ts imports tslab's types; TypeScript watches the folders
+// imports a package as lib files do (lib/present/display.ts imports tslab's types; TypeScript watches the folders
 // of the lookups that failed on the way to a package, which is how it comes to watch lib/) and a lib file of the repo
 const raceSource = (s: LibState) => `import { format } from "util";
 import type * as Tslab from "tslab";
@@ -89,7 +89,7 @@ function workspace() {
   // packages and @types resolve from notebooks/ as they do in the repo
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   mkdirSync(lib);
-  symlinkSync(join(REPO, "lib", "provinces.ts"), join(lib, "provinces.ts"));
+  symlinkSync(join(REPO, "lib", "paper", "provinces.ts"), join(lib, "provinces.ts"));
   mkdirSync(notebooks);
   symlinkSync("../lib", join(notebooks, "lib"));
   return { root, lib, notebooks };

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
-import { COMPONENTS, decompose, decomposeFlows, type RegionFlows } from "../lib/io/decompose";
+import { COMPONENTS, decompose, decomposeFlows, type RegionFlows } from "../lib/inputOutput/decompose";
 import {
   domesticCoefficients,
   domesticShare,
@@ -12,10 +12,10 @@ import {
   technicalCoefficients,
   valueAddedCoefficients,
   valueAddedMultipliers,
-} from "../lib/io/leontief";
-import { sectorTablePath } from "../lib/io/loadSectorTable";
-import { netReexports } from "../lib/io/reexport";
-import { PROVINCES } from "../lib/provinces";
+} from "../lib/inputOutput/leontief";
+import { sectorTablePath } from "../lib/data/loadSectorTable";
+import { netReexports } from "../lib/inputOutput/reexport";
+import { PROVINCES } from "../lib/paper/provinces";
 
 /** Element-wise closeness of two matrices / vectors. */
 function expectClose(actual: number[][] | number[], expected: number[][] | number[], digits: number): void {

@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { INPUT_ROWS, SECTOR_CODES, USE_COLUMNS, loadSectorTable, sectorTablePath } from "../lib/io/loadSectorTable";
-import { cell, readIoWorkbook } from "../lib/ioTable";
-import { dataPath } from "../lib/paths";
-import { province } from "../lib/provinces";
+import { INPUT_ROWS, USE_COLUMNS, loadSectorTable, sectorTablePath } from "../lib/data/loadSectorTable";
+import { SECTOR_CODES } from "../lib/data/ioTable";
+import { cell, readIoWorkbook } from "../lib/data/ioTable";
+import { dataPath } from "../lib/core/paths";
+import { province } from "../lib/paper/provinces";
 
 const tmp = mkdtempSync(join(tmpdir(), "sector-table-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,10 +1,10 @@
-// Type migration (lib/migration.ts): nearest centroid in a space fitted on the reference year, worked by hand on a
+// Type migration (lib/typology/migration.ts): nearest centroid in a space fitted on the reference year, worked by hand on a
 // small example; transitions and Sankey flows; the real 2012/2017 data with their flagged provinces.
 import { describe, expect, it } from "vitest";
-import { classifyByRules } from "../lib/cluster/rules";
-import { provinceFlows2017 } from "../lib/editions";
-import { NATIONAL } from "../lib/groupings";
-import type { IndicatorFlag } from "../lib/indicatorFlags";
+import { classifyByRules } from "../lib/typology/rules";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { NATIONAL } from "../lib/paper/groupings";
+import type { IndicatorFlag } from "../lib/indicators/flags";
 import {
   NOT_CLASSIFIED,
   agreement,
@@ -19,9 +19,9 @@ import {
   standardize,
   transitionCounts,
   typeCentroids,
-} from "../lib/migration";
-import { PROVINCES, province } from "../lib/provinces";
-import { groupSeries, ofYear, provinceSeries, type IndicatorRow } from "../lib/timeseries";
+} from "../lib/typology/migration";
+import { PROVINCES, province } from "../lib/paper/provinces";
+import { groupSeries, ofYear, provinceSeries, type IndicatorRow } from "../lib/indicators/timeseries";
 
 /** A minimal indicator row for hand-worked examples. */
 function row(unit: string, year: number, ftd: number, dtd: number, flags: IndicatorFlag[] = []): IndicatorRow {
@@ -174,7 +174,7 @@ describe("the real data, 2012 → 2017", () => {
     const mine = classifyYearByRules(ofYear(yb, 2017), nat).map((a) => a.type);
     const theirs = classifyByRules(provinceFlows2017("paper")).map((d) => d.type);
     expect(mine).toEqual(theirs);
-    // and the rules' documented in-sample agreement with Table 1 (27 of 31, lib/cluster/rules.ts)
+    // and the rules' documented in-sample agreement with Table 1 (27 of 31, lib/typology/rules.ts)
     expect(mine.filter((t, i) => t === PROVINCES[i].type).length).toBe(27);
   });
 

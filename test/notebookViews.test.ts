@@ -2,23 +2,23 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aggregate } from "../lib/aggregate";
-import { checkClaims } from "../lib/claims";
-import { tableFiles } from "../lib/cli";
-import { toCsv } from "../lib/csv";
-import { provinceFlows2017 } from "../lib/editions";
-import { PAPER_LAYOUTS } from "../lib/groupings";
-import { richTableHtml } from "../lib/notebook/richTable";
-import { tableRowsCsv, writePaperTable } from "../lib/notebook/tableOutputs";
-import { claimsHtml, comparisonHtml, computedTableHtml, formatComputed, misprintNote, misprintsHtml } from "../lib/notebook/views";
-import { misprintList } from "../lib/compare";
-import { reconcile, type ReconciledCell } from "../lib/reconcile";
+import { aggregate } from "../lib/indicators/aggregate";
+import { checkClaims } from "../lib/checks/claims";
+import { tableFiles } from "../lib/cli/cli";
+import { toCsv } from "../lib/core/csv";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { PAPER_LAYOUTS } from "../lib/paper/groupings";
+import { richTableHtml } from "../lib/present/richTable";
+import { tableRowsCsv, writePaperTable } from "../lib/present/tableOutputs";
+import { claimsHtml, comparisonHtml, computedTableHtml, formatComputed, misprintNote, misprintsHtml } from "../lib/present/views";
+import { misprintList } from "../lib/checks/compare";
+import { reconcile, type ReconciledCell } from "../lib/checks/reconcile";
 
 const data = provinceFlows2017("paper");
 const cells = reconcile(data);
 const count = (html: string, s: string) => html.split(s).length - 1;
 
-describe("rich tables (lib/notebook/richTable.ts)", () => {
+describe("rich tables (lib/present/richTable.ts)", () => {
   it("escapes every piece of text: caption, header, cells, titles, footnotes", () => {
     const html = richTableHtml({
       caption: "<b>c</b>",
@@ -35,7 +35,7 @@ describe("rich tables (lib/notebook/richTable.ts)", () => {
   });
 });
 
-describe("printed beside computed, as HTML (lib/notebook/views.ts)", () => {
+describe("printed beside computed, as HTML (lib/present/views.ts)", () => {
   it("Table 3: both misprints red, each with a numbered footnote giving the corrected value and the proof", () => {
     const html = comparisonHtml(cells, 3, "zh");
     expect(count(html, 'data-mark="misprint"')).toBe(2);
@@ -76,7 +76,7 @@ describe("printed beside computed, as HTML (lib/notebook/views.ts)", () => {
   });
 });
 
-describe("CSV outputs (lib/notebook/tableOutputs.ts)", () => {
+describe("CSV outputs (lib/present/tableOutputs.ts)", () => {
   let dir: string;
   const saved = process.env.TP_TABLES_DIR;
   beforeAll(() => {

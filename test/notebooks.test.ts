@@ -106,7 +106,7 @@ describe("edits to lib/ are picked up when a cell is re-run", () => {
   it("notebooks reach lib/ through the notebooks/lib symlink with a plain import", async () => {
     const dir = tmp("tp-symlink-");
     symlinkSync(join(REPO, "lib"), join(dir, "lib"));
-    writeNotebook(join(dir, "n.ipynb"), notebook(['import { PROVINCES } from "./lib/provinces";\nconsole.log(PROVINCES.length);']));
+    writeNotebook(join(dir, "n.ipynb"), notebook(['import { PROVINCES } from "./lib/paper/provinces";\nconsole.log(PROVINCES.length);']));
     const r = await executeNotebook(join(dir, "n.ipynb"), join(dir, "out.ipynb"), { cwd: dir, timeout: 120 });
     expect(r.error).toBeNull();
     expect(joinText(readNotebook(join(dir, "out.ipynb")).cells[0].outputs?.[0]?.text)).toBe("31\n");
@@ -141,6 +141,16 @@ describe.runIf(PAPER.length > 0)("the paper's notebooks through the real tslab k
   it("reproduce succeeds", () => {
     expect(result.message, log).toBeUndefined();
     expect(result.ok).toBe(true);
+  });
+
+  // test/fixtures/tables-main-a874c3a/README.md: written by main's code before issue 13's layout change, not by the
+  // code under test; a refactoring must leave every table byte-identical
+  it("build/tables/*.csv are byte-identical to those main's code wrote before the layout change (test/fixtures/tables-main-a874c3a)", () => {
+    const before = join(REPO, "test", "fixtures", "tables-main-a874c3a");
+    const expected = readdirSync(before).filter((f) => f.endsWith(".csv")).sort();
+    const written = readdirSync(join(out, "tables")).filter((f) => f.endsWith(".csv")).sort();
+    expect(written).toEqual(expected);
+    for (const f of expected) expect(readFileSync(join(out, "tables", f), "utf8"), f).toBe(readFileSync(join(before, f), "utf8"));
   });
 
   it.each(PAPER.map(notebookName))("%s executes without error", (name) => {

@@ -1,5 +1,5 @@
 /**
- * Proves data/paper/table1–6.csv against the paper text, and checks the loader (lib/paperTables.ts).
+ * Proves data/paper/table1–6.csv against the paper text, and checks the loader (lib/paper/printedTables.ts).
  *
  * The paper text (extracted from the PDF) gives each table as one cell per line. For each table the transcription is
  * turned back into the sequence of lines the text should hold, and that sequence must appear in the table's region
@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs
 import { tmpdir } from "os";
 import { join } from "path";
 import { afterAll, describe, expect, it } from "vitest";
-import { COLUMN_LABELS, FLOW_COLUMNS, RATIO_COLUMNS } from "../lib/indicators";
+import { COLUMN_LABELS, FLOW_COLUMNS, RATIO_COLUMNS } from "../lib/paper/columns";
 import {
   GROUP_LABELS,
   PRINTED_COLUMNS,
@@ -26,9 +26,9 @@ import {
   type PrintedRow,
   type PrintedTableNumber,
   type Table1Row,
-} from "../lib/paperTables";
-import { repoRoot } from "../lib/paths";
-import { PROVINCES, TYPES, province } from "../lib/provinces";
+} from "../lib/paper/printedTables";
+import { repoRoot } from "../lib/core/paths";
+import { PROVINCES, TYPES, province } from "../lib/paper/provinces";
 
 // The paper itself is not redistributed in this repository; it sits in ../shared/paper/ beside the checkout
 // (where CI puts it too), or wherever PAPER_TEXT points.
@@ -191,7 +191,7 @@ describe("Table 1", () => {
     expect(TYPES.map((t) => rows.filter((r) => r.type_zh === t.zh).length)).toEqual([3, 6, 4, 4, 6, 5, 3]);
     expect([...new Set(rows.map((r) => r.type_zh))]).toEqual(TYPES.map((t) => t.zh));
   });
-  it("agrees with lib/provinces.ts", () => {
+  it("agrees with lib/paper/provinces.ts", () => {
     for (const r of rows) expect([r.province_zh, r.type_zh]).toEqual([r.province_zh, province(r.province_zh).type]);
   });
   it("keeps the printed 自洽性经济 and maps it to 自洽型经济", () => {

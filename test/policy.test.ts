@@ -2,19 +2,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sectorTablePath } from "../lib/io/loadSectorTable";
-import { repoRoot } from "../lib/paths";
-import { PROVINCES } from "../lib/provinces";
-import { CELLS, CENTRE_WEST, OUTWARD, RECOMMENDATIONS, evaluateEvidence, policyByType, policyByTypeRows, policyTable } from "../lib/policy";
-import { grossFlows } from "../lib/valueAdded/grossFlows";
-import { provinceValueAdded, type ProvinceValueAdded } from "../lib/valueAdded/provinceValueAdded";
+import { sectorTablePath } from "../lib/data/loadSectorTable";
+import { repoRoot } from "../lib/core/paths";
+import { PROVINCES } from "../lib/paper/provinces";
+import { CELLS, CENTRE_WEST, OUTWARD, RECOMMENDATIONS, evaluateEvidence, policyByType, policyByTypeRows, policyTable } from "../lib/checks/policy";
+import { grossFlows } from "../lib/inputOutput/grossFlows";
+import { provinceValueAdded, type ProvinceValueAdded } from "../lib/inputOutput/provinceValueAdded";
+import { paperText } from "./helpers/paperText";
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const NOTEBOOK = join(repoRoot(), "notebooks", "04_value_added_and_policy.ipynb");
 const HAVE_TABLES = PROVINCES.every((p) => existsSync(sectorTablePath(2017, p.slug)));
 
 describe("the recommendations of section 四", () => {
-  const text = readFileSync(PAPER, "utf8").replace(/\s+/g, "");
+  const text = paperText().replace(/\s+/g, "");
   const section4 = text.slice(text.indexOf("四、中国各地区融入新发展格局的对策建议"), text.indexOf("ResearchonForeignTradePattern"));
 
   it("the paper's text has section 四", () => {

@@ -2,20 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dependenceShiftChart, gdpGapChart, reconciliationHeatmap, HEATMAP_CLIP } from "../lib/charts/provenance";
-import { readAnomalies, readTotalRowDifferences } from "../lib/derivedFiles";
-import { basisEvidence, editionDifferences, editionGroupDifferences, SUMMARY_LAYOUT } from "../lib/editionDiff";
-import { provinceFlows2017, readDerivedFlows } from "../lib/editions";
-import { recoverPaperGdp } from "../lib/gdp";
-import { gdpSourceRows, yearbookSumChecks } from "../lib/gdpSources";
-import { readIoWorkbook } from "../lib/ioTable";
-import { reconcile } from "../lib/reconcile";
-import { tableFlows } from "../lib/tableFlows";
-import { PRINTED_TOTAL_CELLS, rawWorkbooks, sheetCorner, tableBlock, traceTidyRow, workbookPath } from "../lib/workbookView";
+import { dependenceShiftChart, gdpGapChart, reconciliationHeatmap, HEATMAP_CLIP } from "../lib/present/charts/provenance";
+import { readAnomalies, readTotalRowDifferences } from "../lib/data/derivedFiles";
+import { basisEvidence, editionDifferences, editionGroupDifferences, SUMMARY_LAYOUT } from "../lib/checks/editionDiff";
+import { provinceFlows2017, readDerivedFlows } from "../lib/data/editions";
+import { recoverPaperGdp } from "../lib/data/gdp";
+import { gdpSourceRows, yearbookSumChecks } from "../lib/data/gdpSources";
+import { readIoWorkbook } from "../lib/data/ioTable";
+import { reconcile } from "../lib/checks/reconcile";
+import { tableFlows } from "../lib/data/tableFlows";
+import { PRINTED_TOTAL_CELLS, rawWorkbooks, sheetCorner, tableBlock, traceTidyRow, workbookPath } from "../lib/data/workbookView";
 
 const derivedRow = (province: string) => readDerivedFlows().find((r) => r.year === 2017 && r.province_zh === province && r.basis === "printed_total")!;
 
-describe("from raw workbook to tidy row (lib/workbookView.ts)", () => {
+describe("from raw workbook to tidy row (lib/data/workbookView.ts)", () => {
   const qinghai = readIoWorkbook(workbookPath(2017, "青海"));
 
   it("finds the workbooks as data/README.md lists them: 2007 30 provinces + national, 2012 31 + national, 2017 31", () => {
@@ -46,7 +46,7 @@ describe("from raw workbook to tidy row (lib/workbookView.ts)", () => {
     expect(trace.find((t) => t.field === "export")).toMatchObject({ cells: "TII × EX", workbook_wan: 287515.38 });
   });
 
-  it("the cell list agrees with lib/tableFlows.ts, also where printed totals and sector sums differ (2017 云南)", () => {
+  it("the cell list agrees with lib/data/tableFlows.ts, also where printed totals and sector sums differ (2017 云南)", () => {
     const yunnan = readIoWorkbook(workbookPath(2017, "云南"));
     const flows = tableFlows(yunnan, "printed_total");
     const trace = traceTidyRow(yunnan, derivedRow("云南"));
@@ -59,7 +59,7 @@ describe("from raw workbook to tidy row (lib/workbookView.ts)", () => {
   });
 });
 
-describe("derived report files (lib/derivedFiles.ts)", () => {
+describe("derived report files (lib/data/derivedFiles.ts)", () => {
   it("reads anomalies.csv: the 35 findings data/README.md counts", () => {
     const a = readAnomalies();
     expect(a).toHaveLength(35);
@@ -87,7 +87,7 @@ describe("derived report files (lib/derivedFiles.ts)", () => {
   });
 });
 
-describe("the paper's GDP by source (lib/gdpSources.ts)", () => {
+describe("the paper's GDP by source (lib/data/gdpSources.ts)", () => {
   const recovery = recoverPaperGdp();
 
   it("19 printed (Tables 5–6), 9 recovered by subtraction, 3 from the yearbook", () => {
@@ -107,7 +107,7 @@ describe("the paper's GDP by source (lib/gdpSources.ts)", () => {
   });
 });
 
-describe("the two editions side by side (lib/editionDiff.ts)", () => {
+describe("the two editions side by side (lib/checks/editionDiff.ts)", () => {
   const paper = provinceFlows2017("paper");
   const tables = provinceFlows2017("tables");
   const rows = editionDifferences(paper, tables);
@@ -151,7 +151,7 @@ describe("the two editions side by side (lib/editionDiff.ts)", () => {
   });
 });
 
-describe("reconciliation heat map (lib/charts/provenance.ts)", () => {
+describe("reconciliation heat map (lib/present/charts/provenance.ts)", () => {
   const cells = reconcile(provinceFlows2017("paper"));
   const fig = reconciliationHeatmap(cells, "zh");
   const trace = fig.data[0] as unknown as { z: (number | null)[][]; x: string[]; y: string[] };

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../lib/cli";
-import { InputError } from "../lib/csv";
-import { readProvinceFlows } from "../lib/provinceFlows";
-import { PROVINCES } from "../lib/provinces";
+import { main } from "../lib/cli/cli";
+import { InputError } from "../lib/core/csv";
+import { readProvinceFlows } from "../lib/data/provinceFlows";
+import { PROVINCES } from "../lib/paper/provinces";
 
 const HEADER = "province_zh,total_output,gdp,export,outflow,import,inflow";
 const GOOD = `${HEADER}\n青海,6493.2,2624.8,28.8,535,15.7,1822.7\n重庆,55914.6,19424.7,3488.4,77282.8,2597.9,79220.5\n`;
@@ -80,7 +80,7 @@ describe("readProvinceFlows", () => {
   });
 });
 
-describe("plausible amounts (lib/provinceFlows.ts MAX_AMOUNT, MIN_DIVISOR, MIN_NONZERO)", () => {
+describe("plausible amounts (lib/data/provinceFlows.ts MAX_AMOUNT, MIN_DIVISOR, MIN_NONZERO)", () => {
   const cases: [string, string, number, string, RegExp][] = [
     ["an amount above 10^8 亿元 (a file in 元?)", GOOD.replace("55914.6", "1e30"), 3, "total_output", /1e30 is above the largest plausible amount, 100000000 亿元.*元 or 万元/],
     ["a GDP of 1e-300 (ratios near 1e305)", GOOD.replace("2624.8", "1e-300"), 2, "gdp", /1e-300 is not 0 but below 1 元/],
@@ -238,7 +238,7 @@ describe("random province flow files (property-based)", () => {
   const invalid = spec.chain((s) =>
     fc.record({ row: fc.nat({ max: s.rows.length - 1 }), defect: fc.nat({ max: defects.length + 1 }) }).map((d): Case => ({ valid: false, spec: s, ...d })),
   );
-  /** The paper's ratios and shares, written out here from their definitions (not lib/indicators.ts). */
+  /** The paper's ratios and shares, written out here from their definitions (not lib/indicators/ratios.ts). */
   function expectedIndicators(rows: Flow[]): Record<string, number>[] {
     const total = { total_output: 0, gdp: 0, export: 0, outflow: 0, import: 0, inflow: 0 };
     for (const r of rows) for (const c of COLS) total[c] += r[c];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROVINCES, TYPES, province } from "../lib/provinces";
+import { PROVINCES, TYPES, province } from "../lib/paper/provinces";
 
 describe("province reference", () => {
   it("has 31 provinces with unique adcodes, names and slugs", () => {

@@ -1,19 +1,18 @@
-// The paper's quoted figures of section 三 (lib/quoted.ts) and their comparison with the tables (lib/quotedComparison.ts).
+// The paper's quoted figures of section 三 (lib/paper/quoted.ts) and their comparison with the tables (lib/checks/quotedComparison.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NATIONAL, TYPE_GROUPS } from "../lib/groupings";
-import { dataPath, repoRoot } from "../lib/paths";
-import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, quoted, yearsLabel } from "../lib/quoted";
-import { NEW_NORMAL_GROUP, THREE_TYPES, compareQuoted, comparisonSeries, consumptionShare, nationalTableFtd, readNationalTables } from "../lib/quotedComparison";
-import { provinceSeries } from "../lib/timeseries";
+import { NATIONAL, TYPE_GROUPS } from "../lib/paper/groupings";
+import { dataPath, repoRoot } from "../lib/core/paths";
+import { NEW_NORMAL_PROVINCES, QUOTED_FIGURES, quoted, yearsLabel } from "../lib/paper/quoted";
+import { NEW_NORMAL_GROUP, THREE_TYPES, compareQuoted, comparisonSeries, consumptionShare, nationalTableFtd, readNationalTables } from "../lib/checks/quotedComparison";
+import { provinceSeries } from "../lib/indicators/timeseries";
+import { paperText } from "./helpers/paperText";
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 describe("quoted figures: verbatim from section 三", () => {
-  if (!existsSync(PAPER)) throw new Error(`paper text not found at ${PAPER}`);
-  const text = squash(readFileSync(PAPER, "utf8"));
+  const text = squash(paperText());
   const start = text.indexOf("三、新发展格局下中国各地区经济形势变化的具体表现");
   const end = text.indexOf("四、中国各地区融入新发展格局的对策建议");
   const section = text.slice(start, end);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../lib/paths";
+import { repoRoot } from "../lib/core/paths";
 import { manifestMarkdown, readmeWithManifest } from "../scripts/manifest-table";
 
 const readme = readFileSync(join(repoRoot(), "README.md"), "utf8");

@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { aggregate } from "../lib/aggregate";
-import { provinceFlows2017 } from "../lib/editions";
-import { LOCATION_GROUPS, NATIONAL, REGION_GROUPS, TYPE_GROUPS } from "../lib/groupings";
-import { FLOW_COLUMNS, sumFlows } from "../lib/indicators";
-import type { ProvinceFlows } from "../lib/provinceFlows";
-import { reconcile, roundDecimalString, type ReconciledCell } from "../lib/reconcile";
+import { aggregate } from "../lib/indicators/aggregate";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { LOCATION_GROUPS, NATIONAL, REGION_GROUPS, TYPE_GROUPS } from "../lib/paper/groupings";
+import { sumFlows } from "../lib/indicators/ratios";
+import { FLOW_COLUMNS } from "../lib/paper/columns";
+import type { ProvinceFlows } from "../lib/data/provinceFlows";
+import { reconcile, roundDecimalString, type ReconciledCell } from "../lib/checks/reconcile";
 
 /**
  * The misprints of Tables 2–6, each with the value the paper's own numbers say it should read.
- * These are the paper's errors, found by lib/reconcile.ts; the test fails if the reconciliation finds
+ * These are the paper's errors, found by lib/checks/reconcile.ts; the test fails if the reconciliation finds
  * more, fewer, or different ones.
  */
 const MISPRINTS: [table: number, group: string, column: string, printed: string, shouldRead: string][] = [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { basinComparisonChart, basinFigures, basinProvincesChart, groupColours, groupingMap, groupingView, ratiosChart, REST_COLOUR, sharesChart } from "../lib/charts/regional";
-import { categoryMap, TYPE_COLOURS } from "../lib/charts/choropleth";
-import { aggregate, provinceIndicators } from "../lib/aggregate";
-import { provinceFlows2017 } from "../lib/editions";
-import { NATIONAL, YANGTZE, YELLOW_RIVER } from "../lib/groupings";
-import { FLOW_COLUMNS } from "../lib/indicators";
-import { PROVINCES, province } from "../lib/provinces";
-import { PAPER_GROUPINGS, REST_LABEL, customGrouping, describeOverlaps, groupingOf, groupingTable, overlaps, provinceCategories, uncovered } from "../lib/regional";
+import { basinComparisonChart, basinFigures, basinProvincesChart, groupColours, groupingMap, groupingView, ratiosChart, REST_COLOUR, sharesChart } from "../lib/present/charts/regional";
+import { categoryMap, TYPE_COLOURS } from "../lib/present/charts/choropleth";
+import { aggregate, provinceIndicators } from "../lib/indicators/aggregate";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { NATIONAL, YANGTZE, YELLOW_RIVER } from "../lib/paper/groupings";
+import { FLOW_COLUMNS } from "../lib/paper/columns";
+import { PROVINCES, province } from "../lib/paper/provinces";
+import { PAPER_GROUPINGS, REST_LABEL, customGrouping, describeOverlaps, groupingOf, groupingTable, overlaps, provinceCategories, uncovered } from "../lib/indicators/regional";
 
 const data = provinceFlows2017("paper");
 const JJJ = [
@@ -14,7 +14,7 @@ const JJJ = [
   { zh: "成渝", en: "Chengdu-Chongqing", members: ["四川", "重庆"] },
 ];
 
-describe("groupings for section 二 (lib/regional.ts)", () => {
+describe("groupings for section 二 (lib/indicators/regional.ts)", () => {
   it("the four regions and the three locations each cover the 31 provinces once", () => {
     for (const g of [PAPER_GROUPINGS.regions, PAPER_GROUPINGS.locations, PAPER_GROUPINGS.types]) {
       expect(overlaps(g)).toEqual([]);
@@ -60,7 +60,7 @@ describe("groupings for section 二 (lib/regional.ts)", () => {
 
 type Json = Record<string, unknown>;
 
-describe("regional charts (lib/charts/regional.ts)", () => {
+describe("regional charts (lib/present/charts/regional.ts)", () => {
   it("shares: stacked for disjoint groups (each flow's shares add up to 100), side by side otherwise", () => {
     const rows = groupingTable(data, PAPER_GROUPINGS.regions).slice(1);
     const fig = sharesChart(rows, { stack: true, lang: "zh" });

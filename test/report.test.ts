@@ -48,7 +48,7 @@ describe("report of the smoke notebook (LANG=en, K=5) in headless Chromium", () 
     const nb = readNotebook(join(out, "notebooks", "smoke.ipynb"));
     expect(nb.cells.some((c) => (c.outputs ?? []).length > 0)).toBe(true);
     for (const f of ["index.html", "smoke.html", "assets/plotly.min.js"]) expect(existsSync(join(out, "report", f)), f).toBe(true);
-    // written by the notebook through lib/notebook/tables.ts, into the run's staging folder, then moved
+    // written by the notebook through lib/present/tables.ts, into the run's staging folder, then moved
     expect(readFileSync(join(out, "tables", "smoke.csv"), "utf8")).toBe("K,LABEL\n5,default\n");
     if (existsSync(join(REPO, "bin", "trade-patterns.js"))) expect(existsSync(join(out, "tables", "table1.csv"))).toBe(true);
     expect(existsSync(join(out, "failed"))).toBe(false);

@@ -122,9 +122,9 @@ describe("a partial run updates only its own outputs (through the kernel)", () =
   const books = notebookDir({
     a: notebook([
       { source: "const K: number = 1;", tags: ["parameters"] },
-      { source: 'import { writeCsv } from "./lib/notebook/tables";\nwriteCsv("a", ["K"], [[K]]);\nconsole.log("a ran with", K);' },
+      { source: 'import { writeCsv } from "./lib/present/tables";\nwriteCsv("a", ["K"], [[K]]);\nconsole.log("a ran with", K);' },
     ]),
-    b: notebook([{ source: 'import { writeCsv } from "./lib/notebook/tables";\nwriteCsv("b", ["x"], [["b"]]);' }]),
+    b: notebook([{ source: 'import { writeCsv } from "./lib/present/tables";\nwriteCsv("b", ["x"], [["b"]]);' }]),
   });
   const out = tmp("tp-partial-");
   // a --params file whose name would end the injected cell's comment and run code if it were not escaped

@@ -1,14 +1,15 @@
-// Table 1 as printed (lib/table1.ts) and the reproduced tables as the `tables` command writes them (lib/tableCsv.ts).
+// Table 1 as printed (lib/paper/table1.ts) and the reproduced tables as the `tables` command writes them (lib/indicators/tableCsv.ts).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { tableFiles } from "../lib/cli";
-import { toCsv } from "../lib/csv";
-import { provinceFlows2017 } from "../lib/editions";
-import { TYPES } from "../lib/provinces";
-import { table1ByType, TYPE_FEATURES } from "../lib/table1";
-import { computedTableCsv, table1Csv } from "../lib/tableCsv";
+import { tableFiles } from "../lib/cli/cli";
+import { toCsv } from "../lib/core/csv";
+import { provinceFlows2017 } from "../lib/data/editions";
+import { TYPES } from "../lib/paper/provinces";
+import { table1ByType, TYPE_FEATURES } from "../lib/paper/table1";
+import { computedTableCsv, table1Csv } from "../lib/indicators/tableCsv";
+import { paperText } from "./helpers/paperText";
 
-const PAPER = readFileSync("/work/shared/paper/000_7f5be007e0a0cac1.txt", "utf8").replace(/\s+/g, "");
+const PAPER = paperText().replace(/\s+/g, "");
 
 describe("Table 1", () => {
   it.each(TYPES.map((t) => [t.zh]))("the 特征 of %s is printed verbatim in the paper", (t) => {

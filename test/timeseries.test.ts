@@ -1,18 +1,18 @@
-// Indicators by year (lib/timeseries.ts) and their data-quality flags (lib/indicatorFlags.ts).
+// Indicators by year (lib/indicators/timeseries.ts) and their data-quality flags (lib/indicators/flags.ts).
 // Expected values are recomputed here from the derived CSVs with plain string splitting (no lib code), from the full
 // 42-sector tables, and from the paper's printed Table 2 and Table 6; the flags are checked against the data conditions
 // they stand for, in both directions, and the pipeline's rules are re-run on three raw workbooks.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectAnomalies } from "../lib/anomalies";
-import { readDerivedFlows } from "../lib/editions";
-import { NATIONAL, TYPE_GROUPS } from "../lib/groupings";
-import { anomalyFlags, flagOfAnomaly, indicatorsUsing, readAnomalies } from "../lib/indicatorFlags";
-import { readIoWorkbook } from "../lib/ioTable";
-import { dataPath } from "../lib/paths";
-import { PROVINCES, province } from "../lib/provinces";
-import { coverage, flowJumps, groupSeries, isComparable, ofYear, provinceSeries, rowOf, summarizeChange, type IndicatorRow } from "../lib/timeseries";
+import { detectAnomalies } from "../lib/data/anomalies";
+import { readDerivedFlows } from "../lib/data/editions";
+import { NATIONAL, TYPE_GROUPS } from "../lib/paper/groupings";
+import { anomalyFlags, flagOfAnomaly, indicatorsUsing, readAnomalies } from "../lib/indicators/flags";
+import { readIoWorkbook } from "../lib/data/ioTable";
+import { dataPath } from "../lib/core/paths";
+import { PROVINCES, province } from "../lib/paper/provinces";
+import { coverage, flowJumps, groupSeries, isComparable, ofYear, provinceSeries, rowOf, summarizeChange, type IndicatorRow } from "../lib/indicators/timeseries";
 
 /** data/derived/province_flows.csv as plain records (no lib parser): the file has no quoted fields. */
 function rawFlows(): Record<string, string>[] {
@@ -173,7 +173,7 @@ describe("data-quality flags: detected by the pipeline, not listed by hand", () 
     expect(has(2017, "云南", "total_row_difference", "OF")).toBe(true);
   });
 
-  it("the rules of lib/anomalies.ts, re-run on the raw 2012 workbooks of 湖北, 青海 and 内蒙古, find the zero-flow anomalies", () => {
+  it("the rules of lib/data/anomalies.ts, re-run on the raw 2012 workbooks of 湖北, 青海 and 内蒙古, find the zero-flow anomalies", () => {
     const dir = dataPath("raw", "io-tables", "2012");
     // workbooks are named <running number><province>.xls
     const find = (p: string) => join(dir, readdirSync(dir).find((f) => f.replace(/^\d+-?/, "").replace(/\.xlsx?$/, "") === p)!);

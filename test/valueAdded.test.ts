@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Matrix } from "ml-matrix";
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMPONENTS, type ComponentKey } from "../lib/io/decompose";
-import { leontiefInverse, outputMultipliers, technicalCoefficients } from "../lib/io/leontief";
-import { sectorTablePath } from "../lib/io/loadSectorTable";
-import { SECTORS_2012, SECTORS_2017 } from "../lib/io/sectors";
-import { defineGroup, NATIONAL } from "../lib/groupings";
-import { repoRoot } from "../lib/paths";
-import { PROVINCES } from "../lib/provinces";
+import { COMPONENTS, type ComponentKey } from "../lib/inputOutput/decompose";
+import { leontiefInverse, outputMultipliers, technicalCoefficients } from "../lib/inputOutput/leontief";
+import { sectorTablePath } from "../lib/data/loadSectorTable";
+import { SECTORS_2012, SECTORS_2017 } from "../lib/data/sectors";
+import { defineGroup, NATIONAL } from "../lib/paper/groupings";
+import { repoRoot } from "../lib/core/paths";
+import { PROVINCES } from "../lib/paper/provinces";
 import {
   circulationRanking,
   dependenceRows,
@@ -22,16 +22,17 @@ import {
   typeDependenceRows,
   typeExposure,
   type ValueAddedInput,
-} from "../lib/valueAdded/exposure";
-import { grossFlows } from "../lib/valueAdded/grossFlows";
-import { meanMultiplier, provinceMultipliers, weightedMultiplier } from "../lib/valueAdded/multipliers";
-import { provinceValueAdded, type ProvinceValueAdded } from "../lib/valueAdded/provinceValueAdded";
-import { reexportSummary } from "../lib/valueAdded/reexportSummary";
-import { SECTOR_CLAIMS, checkSectorClaims, sectorShareCheck, verdictOf, type ClaimCheck, type ClaimInput } from "../lib/valueAdded/sectorClaims";
-import { SECTOR_GROUPS, groupIndices, grossSectorShare, importShareOfUse, sectorShare, sectorShareOfAllDemand, type ProductValueAdded } from "../lib/valueAdded/sectorGroups";
-import { addingUpTable, csvOf, exposureTable, policyDisplayTable } from "../lib/valueAdded/tables";
+} from "../lib/inputOutput/exposure";
+import { grossFlows } from "../lib/inputOutput/grossFlows";
+import { meanMultiplier, provinceMultipliers, weightedMultiplier } from "../lib/inputOutput/multipliers";
+import { provinceValueAdded, type ProvinceValueAdded } from "../lib/inputOutput/provinceValueAdded";
+import { reexportSummary } from "../lib/inputOutput/reexportSummary";
+import { SECTOR_CLAIMS, checkSectorClaims, sectorShareCheck, verdictOf, type ClaimCheck, type ClaimInput } from "../lib/checks/sectorClaims";
+import { SECTOR_GROUPS, groupIndices, grossSectorShare, importShareOfUse, sectorShare, sectorShareOfAllDemand, type ProductValueAdded } from "../lib/inputOutput/sectorGroups";
+import { addingUpTable, exposureTable, policyDisplayTable } from "../lib/present/valueAddedTables";
+import { csvOf } from "../lib/present/tables";
+import { paperText } from "./helpers/paperText";
 
-const PAPER = join(repoRoot(), "..", "shared", "paper", "000_7f5be007e0a0cac1.txt");
 const HAVE_TABLES = PROVINCES.every((p) => existsSync(sectorTablePath(2017, p.slug)));
 
 const induced = (exports: number, outflows: number, household: number, government: number, capital: number): Record<ComponentKey, number> => ({
@@ -180,7 +181,7 @@ describe("verdicts", () => {
     expect(() => verdictOf([c(true, false)])).toThrow(/no counted/);
   });
   it("every claim sentence is verbatim in the paper (whitespace removed)", () => {
-    const text = readFileSync(PAPER, "utf8").replace(/\s+/g, "");
+    const text = paperText().replace(/\s+/g, "");
     for (const claim of SECTOR_CLAIMS) expect(text, claim.id).toContain(claim.sentence_zh);
   });
 });

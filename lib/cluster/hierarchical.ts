@@ -16,11 +16,12 @@
  */
 import { agnes, Cluster } from "ml-hclust";
 import { canonicalLabels, checkMatrix, distanceMatrix, distinctRowCount } from "./matrix";
+import type { Bilingual } from "../core/text";
 
 export const LINKAGES = ["ward", "average"] as const;
 export type Linkage = (typeof LINKAGES)[number];
 
-export const LINKAGE_LABELS: Record<Linkage, { zh: string; en: string }> = {
+export const LINKAGE_LABELS: Record<Linkage, Bilingual> = {
   ward: { zh: "Ward 离差平方和法", en: "Ward's minimum variance" },
   average: { zh: "类平均法", en: "Average linkage (UPGMA)" },
 };

@@ -12,7 +12,7 @@
  * they need not return the same partition for the same seed when the objective has several local
  * minima; on well-separated data both find the global one.
  *
- * Restart r is seeded with childSeed(seed, r) (lib/random.ts), so adding restarts never changes
+ * Restart r is seeded with childSeed(seed, r) (lib/core/random.ts), so adding restarts never changes
  * what the earlier ones did. The best restart is the one with the lowest W, computed by us from
  * the returned labels in the (scaled) space we were given; ties keep the earliest restart.
  *
@@ -30,7 +30,7 @@
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { checkMatrix, canonicalLabels, distinctRowCount, groupMeans, inertia as withinSS } from "./matrix";
-import { childSeed } from "../random";
+import { childSeed } from "../core/random";
 import { lloydBestOf } from "./lloyd";
 
 export type KmeansEngine = "ml-kmeans" | "lloyd";

@@ -16,12 +16,12 @@
  * Lloyd stops as soon as every point is nearest its own centre, but moving one point can still lower W when
  * the receiving cluster is small; Hartigan's rule catches exactly those moves. Every Hartigan-stable partition is
  * Lloyd-stable, not the reverse, so the polish removes local minima: on the 2017 flows at k = 7, over the 1,533
- * k-means configurations of lib/cluster/exhaustive.ts, the smallest share of starts reaching a configuration's lowest W
+ * k-means configurations of lib/typology/exhaustive.ts, the smallest share of starts reaching a configuration's lowest W
  * rises from 0.015 % to 2 %, for about 1.3 × the time per start (scripts/measure-starts.ts).
- * The random stream is lib/random.ts's mulberry32, so results are reproducible from the seed but
+ * The random stream is lib/core/random.ts's mulberry32, so results are reproducible from the seed but
  * are not the same partitions ml-kmeans would find from the same seed (a different generator).
  */
-import { childSeed, Rng, rng } from "../random";
+import { childSeed, Rng, rng } from "../core/random";
 
 export interface LloydResult {
   /** cluster of each row, 0..k−1 (raw order, not canonical) */

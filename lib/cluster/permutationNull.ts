@@ -26,7 +26,7 @@
  * Quantiles are the linear interpolation of the order statistics (Hyndman & Fan's type 7: R's and NumPy's default).
  */
 import type { Label } from "./agreement";
-import { childSeed, rng } from "../random";
+import { childSeed, rng } from "../core/random";
 
 /** The quantiles reported by nullSummary. */
 export const NULL_QUANTILES = [0.5, 0.9, 0.95, 0.99] as const;

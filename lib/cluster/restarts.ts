@@ -4,10 +4,10 @@
  * rugged the objective is and how likely "best of N" is to find the lowest W seen: if one start reaches it with
  * probability p, best of N misses it with probability (1 − p)^N.
  *
- * Start r is k-means with one start and seed childSeed(seed, r) (lib/random.ts), so the profile is reproducible
+ * Start r is k-means with one start and seed childSeed(seed, r) (lib/core/random.ts), so the profile is reproducible
  * and independent of n.
  */
-import { childSeed, rng } from "../random";
+import { childSeed, rng } from "../core/random";
 import { kmeans, type KmeansEngine } from "./kmeans";
 import { hartiganRefine, LloydWorkspace, lloydIterations, seedKmeansPlusPlus } from "./lloyd";
 

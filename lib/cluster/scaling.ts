@@ -15,11 +15,12 @@
  * NaN from 0/0), so it adds nothing to any distance.
  */
 import { checkMatrix, colName, MatrixNames, rowName } from "./matrix";
+import type { Bilingual } from "../core/text";
 
 export const SCALINGS = ["z", "minmax", "logz"] as const;
 export type Scaling = (typeof SCALINGS)[number];
 
-export const SCALING_LABELS: Record<Scaling, { zh: string; en: string }> = {
+export const SCALING_LABELS: Record<Scaling, Bilingual> = {
   z: { zh: "标准化（z 分数）", en: "z-score" },
   minmax: { zh: "极差标准化", en: "min–max" },
   logz: { zh: "对数后标准化", en: "log, then z-score" },

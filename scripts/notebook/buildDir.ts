@@ -17,7 +17,7 @@
  */
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkOutputDirectory } from "../../lib/atomicWrite";
+import { checkOutputDirectory } from "../../lib/core/atomicWrite";
 
 /** The file that marks a folder as made by reproduce. */
 export const MARKER = ".made-by-reproduce";

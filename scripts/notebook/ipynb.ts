@@ -3,7 +3,7 @@
  * https://nbformat.readthedocs.io/en/latest/format_description.html
  */
 import { basename } from "node:path";
-import { FileReadError, readBoundedFile } from "../../lib/inputFile";
+import { FileReadError, readBoundedFile } from "../../lib/core/inputFile";
 
 export type MultilineString = string | string[];
 

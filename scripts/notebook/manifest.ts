@@ -21,7 +21,7 @@
  * Order is the order of the index page. An entry whose notebook or cell does not exist fails reproduce.
  */
 import { existsSync } from "node:fs";
-import { FileReadError, readBoundedFile } from "../../lib/inputFile";
+import { FileReadError, readBoundedFile } from "../../lib/core/inputFile";
 import { findCell, type Notebook } from "./ipynb";
 
 export const KINDS = ["table", "figure", "section", "claim"] as const;

@@ -6,7 +6,7 @@
  * http(s), mailto, in-page anchors, relative paths or attachments, so nothing in a cell runs script.
  * Formulas ($…$) stay as their TeX source (there is no offline MathJax).
  */
-import { escapeHtml } from "../../lib/notebook/display";
+import { escapeHtml } from "../../lib/present/display";
 
 export interface MarkdownOptions {
   /** resolves `attachment:name` image sources (nbformat cell attachments) to data: URLs */

@@ -16,7 +16,7 @@
  *      declares the name). A name a notebook does not declare is an error (a typo must not pass silently).
  */
 import ts from "typescript";
-import { FileReadError, readBoundedFile } from "../../lib/inputFile";
+import { FileReadError, readBoundedFile } from "../../lib/core/inputFile";
 import { INJECTED_TAG, joinText, parametersCellIndex, type Cell, type Notebook } from "./ipynb";
 
 export type ValueKind = "string" | "number" | "boolean" | "array" | "object" | "other";

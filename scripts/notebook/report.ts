@@ -6,9 +6,9 @@
  * node_modules/plotly.js-dist-min, never a CDN); the copy each executed notebook carries inline is dropped here.
  * Escaping: code, stream text, text/plain and markdown are escaped; text/html outputs are kept as the notebook
  * produced them (that is how charts and tables display), so data reaching them must be escaped by the helper that
- * built them (lib/notebook/display.ts does).
+ * built them (lib/present/display.ts does).
  */
-import { PLOTLY_BUNDLE_ATTRIBUTE, escapeHtml } from "../../lib/notebook/display";
+import { PLOTLY_BUNDLE_ATTRIBUTE, escapeHtml } from "../../lib/present/display";
 import { joinText, tagsOf, type Cell, type Notebook, type Output } from "./ipynb";
 import type { ResolvedEntry } from "./manifest";
 import { markdownToHtml } from "./markdown";

@@ -1,0 +1,38 @@
+/**
+ * What a reader sees: Plotly figures as JSON (charts/), HTML tables and rich output in tslab (display.ts,
+ * richTable.ts), the CSV files notebooks write (tables.ts), and the rows and bilingual column sets of each notebook's
+ * tables. The only layer that picks a language for labels.
+ * Imports: everything below; imported only by cli/ and the notebooks.
+ *
+ * Modules:
+ * - changeTables: The tables notebook 03 shows and writes: indicators by province (or type) and year with their data-quality marks,
+ * - clusterRows: Clustering results against Table 1 as rows a reader can scan (notebook tables, CLI output): which type each
+ * - columnSets: Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
+ * - display: Rich output in tslab notebooks: `show(fig)` draws a Plotly figure inline, `table(rows)` prints an HTML table.
+ * - exhaustiveSummaries: The exhaustive search and its permutation null (lib/typology/typologySupport.ts, searchStability.ts) as tables and
+ * - richTable: HTML tables whose cells can be marked (a misprint, a claim that does not hold), carry a second line (the computed
+ * - robustnessTables: The robustness notebook's tables (notebooks/05_robustness.ipynb): rows with bilingual column labels for `table()`
+ * - steering: The steerable charts of the report (lib/present/charts/steered.ts), computed from the notebooks' data and parameters: each
+ * - tableOutputs: The CSV files the regional notebook writes (into build/tables/ through ./tables writeCsv): a computed table in the
+ * - tables: Where notebooks write the tables they reproduce: `npm run reproduce` collects them into build/tables/.
+ * - typologyColumns: Column specifications (lib/present/display.ts `Column`: key, bilingual label, decimals) for the tables of
+ * - valueAddedTables: The value-added notebook's tables: rows and bilingual column labels for `table()` (lib/present/display.ts), and
+ * - views: The notebooks' reading tables as HTML: a printed table beside the computed one (misprints marked, each with its
+ */
+export * from "./changeTables";
+export * from "./clusterRows";
+export * from "./columnSets";
+export * from "./display";
+export * from "./exhaustiveSummaries";
+export * from "./richTable";
+export * from "./robustnessTables";
+export * from "./steering";
+export * from "./tableOutputs";
+export * from "./tables";
+export * from "./typologyColumns";
+export * from "./valueAddedTables";
+export * from "./views";
+export * from "./charts/index";
+// two modules export these names; the barrel gives the ones below (import the others from their modules)
+export { typeName } from "./clusterRows";
+export { indicatorColumns } from "./typologyColumns";
