@@ -10,12 +10,19 @@
  *   5. the sensitivity sweep of notebook 05 on the real flows: 5 feature sets × 3 scalings × 3 methods × k = 2…10
  *      (405 cells, k-means best of 1,000);
  *   6. notebook 01 on the real flows: 1,000 k-means restarts on the 31 × 5 ratios (z-scores, k = 7, both engines),
- *      and the full feature-set search (252 configurations, 100 k-means restarts each) against Table 1.
+ *      and the full feature-set search (252 configurations, 100 k-means restarts each) against Table 1;
+ *   7. the exhaustive search on the real flows (every subset of the nine indicators × 3 scalings × 3 methods = 4,599
+ *      configurations, k-means Lloyd + Hartigan best of 500; target < 30 s on one core; 3 repetitions, no warm-up: one
+ *      run is long enough to warm itself) and its permutation null (1,000 relabellings of Table 1 against the search's
+ *      distinct partitions, and against the five-ratio k-means; target < 30 s).
  * Usage: npx tsx scripts/bench-cluster.ts [repetitions=5] [--quick] [--json FILE]
  *   --quick: one run of each, no warm-up (what `npm run bench -- --quick` uses); --json: the times, for scripts/bench.ts
  */
 import { writeFileSync } from "node:fs";
+import { distinctPartitions, exhaustiveSearch } from "../lib/typology/exhaustive";
 import { kmeans } from "../lib/cluster/kmeans";
+import { bestAriNull } from "../lib/cluster/permutationNull";
+import { FIVE_RATIO_KMEANS } from "../lib/typology/typologySupport";
 import { searchClusterings } from "../lib/typology/search";
 import { paperTypes } from "../lib/typology/search";
 import { clusterProvinces, DEFAULT_CLUSTER_OPTIONS } from "../lib/typology/pipeline";
@@ -43,10 +50,11 @@ function median(x: number[]): number {
 }
 
 /** Quick mode: no warm-up run (one timed run of each benchmark). */
-let warmUp = true;
+let warmUpAll = true;
 
-function time(name: string, repetitions: number, f: () => void): BenchResult {
-  if (warmUp) f(); // warm-up: JIT and module initialisation are not what we measure
+/** Median of `repetitions` timed runs, after one warm-up unless quick mode or `warmUp` (a run long enough to warm itself) says not. */
+function time(name: string, repetitions: number, f: () => void, warmUp = true): BenchResult {
+  if (warmUp && warmUpAll) f(); // warm-up: JIT and module initialisation are not what we measure
   const timesMs: number[] = [];
   const cpuMs: number[] = [];
   for (let r = 0; r < repetitions; r++) {
@@ -75,6 +83,7 @@ export function benchCluster(repetitions = 5): BenchResult[] {
     ),
     ...realDataBenchmarks(repetitions),
     ...typologyBenchmarks(repetitions),
+    ...exhaustiveBenchmarks(Math.min(repetitions, 3)),
   ];
 }
 
@@ -88,6 +97,23 @@ export function typologyBenchmarks(repetitions: number): BenchResult[] {
     time("k-means on the 2017 ratios, 1,000 restarts, 31×5, k=7 (lloyd engine)", repetitions, () => void kmeans(Z, 7, { seed: 1, restarts: 1000, engine: "lloyd" })),
     time("feature-set search on the 2017 flows vs Table 1, 252 configurations, 100 restarts", repetitions, () => void searchClusterings(flows, reference, { seed: 1 })),
   ];
+}
+
+/** The exhaustive search of notebook 01 and `search --exhaustive` on the 2017 flows, and its permutation null. */
+export function exhaustiveBenchmarks(repetitions: number): BenchResult[] {
+  const flows = provinceFlows2017("paper");
+  const reference = paperTypes(flows);
+  let search = exhaustiveSearch(flows, reference, { seed: 1, starts: 1, methods: ["kmeans"], pool: ["ftd"] });
+  const searchTime = time("exhaustive search on the 2017 flows vs Table 1, 4,599 configurations, 500 starts (Lloyd + Hartigan)", repetitions, () => {
+    search = exhaustiveSearch(flows, reference, { seed: 1 });
+  }, false);
+  const partitions = distinctPartitions(search.scores);
+  const five = search.scores.find((s) => s.scaling === FIVE_RATIO_KMEANS.scaling && s.method === "kmeans" && s.features.join() === FIVE_RATIO_KMEANS.features.join())!;
+  const nullTime = time("permutation null, 1,000 relabellings of Table 1 × the search's distinct partitions, + the five-ratio k-means", repetitions, () => {
+    bestAriNull(reference, partitions, { permutations: 1000, seed: 1 });
+    bestAriNull(reference, [five.labels], { permutations: 1000, seed: 1 });
+  });
+  return [searchTime, nullTime];
 }
 
 /** Notebook 05's loops on the 2017 flows (paper edition). */
@@ -112,8 +138,8 @@ if (require.main === module) {
   const positional = args.filter((a, i) => !a.startsWith("--") && i !== jsonAt + 1);
   const repetitions = quick ? 1 : Number(positional[0] ?? 5);
   if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError(`repetitions must be a positive integer, got ${positional[0]}`);
-  warmUp = !quick;
-  console.log(`lib/cluster benchmark: median of ${repetitions} run${repetitions > 1 ? "s" : ""}${warmUp ? " after one warm-up" : ", no warm-up"} (Node ${process.version})`);
+  warmUpAll = !quick;
+  console.log(`lib/cluster benchmark: median of ${repetitions} run${repetitions > 1 ? "s" : ""}${warmUpAll ? " after one warm-up" : ", no warm-up"} (Node ${process.version})`);
   const results = benchCluster(repetitions);
   for (const b of results) {
     console.log(`${b.medianMs.toFixed(1).padStart(9)} ms (CPU ${b.cpuMedianMs.toFixed(0).padStart(5)} ms)  ${b.name}   [${b.timesMs.map((t) => t.toFixed(0)).join(", ")}]`);

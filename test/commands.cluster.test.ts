@@ -233,3 +233,139 @@ describe("trade-patterns search", () => {
     expect(lines.at(-1)).toBe("search: 100 % (252/252)");
   });
 });
+
+describe("trade-patterns search --exhaustive", () => {
+  interface Score {
+    rank?: number;
+    index: number;
+    features: string[];
+    scaling: string;
+    method: string;
+    ari: number;
+    ami: number;
+    inertia: number;
+    agreeing: number;
+    labels: number[];
+  }
+  interface NullJson {
+    permutations: number;
+    seed: number;
+    observed: number;
+    p_value: number;
+    at_least_observed: number;
+    quantiles: Record<string, number>;
+  }
+  interface Exhaustive {
+    mode: string;
+    k: number;
+    restarts: number;
+    pool: string[];
+    configurations: number;
+    distinct_partitions: number;
+    provinces: string[];
+    results: Score[];
+    best: Score[];
+    null: NullJson | null;
+    five_ratio_kmeans: Score & { null: NullJson | null };
+    stability: null | { runs: number; candidates: number; still_best: number; by_run: { base_top_rank: number; still_best: boolean }[] };
+  }
+  const types = PROVINCES.map((p) => p.type);
+
+  it("--null 1000 --seed 1 --json: all 4,599 configurations best first, the best, and the null with its p-value", async () => {
+    const r = await inProcess("search", input, "--exhaustive", "--null", "1000", "--seed", "1", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    // a run over 3 s reports progress even without --progress; nothing else goes to stderr
+    for (const line of r.stderr.trimEnd().split("\n").filter(Boolean)) expect(line).toMatch(/^search: \d+ % \(\d+\/4599\)$/);
+    const out = JSON.parse(r.stdout) as Exhaustive;
+    expect(out).toMatchObject({ mode: "exhaustive", k: 7, restarts: 500, configurations: 4599 });
+    expect(out.pool).toEqual(["trade_ratio", "ftd", "dtd", "outflow_rate", "inflow_rate", "export_rate", "import_rate", "outflow_gdp", "inflow_gdp"]);
+    expect(out.provinces).toEqual(rows.map((p) => p.province_zh));
+    expect(out.results).toHaveLength(4599);
+    expect(new Set(out.results.map((x) => x.index)).size).toBe(4599);
+    expect(new Set(out.results.map((x) => x.labels.join(","))).size).toBe(out.distinct_partitions);
+    const reference = out.provinces.map((p) => province(p).type);
+    expect(reference).toEqual(types);
+    out.results.forEach((res, i) => {
+      expect(res.rank).toBe(i + 1);
+      if (i > 0) expect(res.ari).toBeLessThanOrEqual(out.results[i - 1].ari);
+      expect(res.ari).toBeCloseTo(adjustedRandIndex(reference, res.labels), 12);
+    });
+    expect(out.best.length).toBeGreaterThan(0);
+    expect(out.best[0].index).toBe(out.results[0].index);
+    for (const b of out.best) expect(b.ari).toBe(out.results[0].ari);
+    // the null: T = the best ARI; p = (1 + #{T_b ≥ T}) / (1 + B); quantiles in order and below the observed best here
+    const nul = out.null!;
+    expect(nul).toMatchObject({ permutations: 1000, seed: 1, observed: out.results[0].ari });
+    expect(nul.p_value).toBeCloseTo((1 + nul.at_least_observed) / 1001, 15);
+    const q = ["0.5", "0.9", "0.95", "0.99"].map((k) => nul.quantiles[k]);
+    for (let i = 1; i < q.length; i++) expect(q[i]).toBeGreaterThanOrEqual(q[i - 1]);
+    // k-means on the five ratios (z): the optimum W = 16.765 of notebook 05's caveat, 18 of 31 provinces as Table 1
+    const five = out.five_ratio_kmeans;
+    expect(five).toMatchObject({ features: [...RATIO_COLUMNS], scaling: "z", method: "kmeans", agreeing: 18 });
+    expect(five.inertia).toBeCloseTo(wcssOfRatios(five.labels), 9);
+    expect(five.inertia).toBeCloseTo(16.765, 3);
+    expect(five.null!.observed).toBe(five.ari);
+    expect(five.null!.quantiles["0.99"]).toBeLessThanOrEqual(nul.quantiles["0.99"]);
+    expect(out.stability).toBeNull();
+  }, 300_000);
+
+  it("a small pool: deterministic, --null 0 gives no null, --top, CSV without --json", async () => {
+    const args = ["search", input, "--exhaustive", "--pool", "ftd,dtd,inflow_rate", "--restarts", "50", "--json"];
+    const a = await inProcess(...args, "--null", "200");
+    const b = await inProcess(...args, "--null", "200");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const out = JSON.parse(a.stdout) as Exhaustive;
+    expect(out.configurations).toBe(63);
+    expect(out.null!.permutations).toBe(200);
+    expect(out.five_ratio_kmeans.index).toBe(-1); // not in this pool: clustered on its own
+    const none = JSON.parse((await inProcess(...args, "--null", "0", "--top", "5")).stdout) as Exhaustive;
+    expect(none.null).toBeNull();
+    expect(none.five_ratio_kmeans.null).toBeNull();
+    expect(none.results.map((x) => x.index)).toEqual(out.results.slice(0, 5).map((x) => x.index));
+    const csv = await inProcess("search", input, "--exhaustive", "--pool", "ftd,dtd,inflow_rate", "--restarts", "50", "--top", "3");
+    const lines = csv.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("rank,index,features,scaling,method,ari,ami,silhouette,inertia");
+    expect(lines).toHaveLength(4);
+    expect(lines[1].split(",").slice(0, 5)).toEqual(["1", String(out.results[0].index), out.results[0].features.join("+"), out.results[0].scaling, out.results[0].method]);
+  }, 120_000);
+
+  it("--stability-runs: each run re-searches the perturbed flows and says whether the best is still the best", async () => {
+    const r = await inProcess("search", input, "--exhaustive", "--pool", "ftd,dtd,inflow_rate", "--restarts", "30", "--null", "10", "--stability-runs", "3", "--noise", "0", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const st = (JSON.parse(r.stdout) as Exhaustive).stability!;
+    // no noise: every perturbed search is the unperturbed one again
+    expect(st).toMatchObject({ runs: 3, candidates: 63, still_best: 3 });
+    for (const run of st.by_run) expect(run).toMatchObject({ base_top_rank: 1, still_best: true });
+    const margin = JSON.parse((await inProcess("search", input, "--exhaustive", "--pool", "ftd,dtd,inflow_rate", "--restarts", "30", "--null", "10", "--stability-runs", "2", "--stability-margin", "0.05", "--json")).stdout) as Exhaustive;
+    expect(margin.stability!.candidates).toBeLessThan(63);
+  }, 120_000);
+
+  it("--progress counts the configurations; bad options → exit code 2 and one line", async () => {
+    const r = await inProcess("search", input, "--exhaustive", "--pool", "ftd,dtd", "--restarts", "5", "--json", "--progress");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("search: 0 % (0/27)"); // (2² − 1) subsets × 3 scalings × 3 methods
+    expect(lines.at(-1)).toBe("search: 100 % (27/27)");
+    expect(lines.filter((l) => l.includes("100 %"))).toHaveLength(1);
+    const bad: [string[], RegExp][] = [
+      [["--null", "10"], /--null needs --exhaustive/],
+      [["--pool", "raw"], /--pool needs --exhaustive/],
+      [["--exhaustive", "--null", "10"], /--null needs --json/],
+      [["--exhaustive", "--stability-runs", "2"], /--stability-runs needs --json/],
+      [["--exhaustive", "--json", "--noise", "0.2"], /--noise needs --stability-runs/],
+      [["--exhaustive", "--json", "--null", "x"], /--null must be an integer, got "x"/],
+      [["--exhaustive", "--json", "--null", "100001"], /--null must be an integer from 0 to 100000/],
+      [["--exhaustive", "--json", "--pool", "ftd,nope"], /--pool must be indicators, raw or a feature list: unknown feature "nope"/],
+      [["--exhaustive", "--json", "--pool", "trade_ratio,ftd,dtd,outflow_rate,inflow_rate,export_rate,import_rate,outflow_gdp,inflow_gdp,gdp,export"], /--pool has 11 features; at most 10/],
+      [["--exhaustive", "--json", "--restarts", "5000", "--stability-runs", "10"], /5000 × 1533 × 11 = 84315000 k-means starts; at most 20000000/],
+      [["--exhaustive", "--json", "--stability-runs", "101"], /--stability-runs must be an integer from 0 to 100/],
+      [["--exhaustive", "--json", "--stability-runs", "1", "--noise", "1"], /--noise must be a number from 0 to 0.99/],
+      [["--exhaustive", "--json", "--k", "40"], /--k 40 is larger than the number of provinces in the file \(31\)/],
+      [["--exhaustive", "--json", "--top", "0"], /--top must be an integer from 1/],
+    ];
+    for (const [args, message] of bad) expectUsageError(await inProcess("search", input, ...args), message);
+    expectUsageError(await inProcess("search", "--exhaustive", "--json"), /search takes one CSV file/);
+    // through bin/trade-patterns.js: the same exit code and line
+    expectUsageError(spawned("search", input, "--exhaustive", "--null", "5"), /--null needs --json/);
+  });
+});

@@ -32,7 +32,10 @@ export const USAGE = `usage:
   trade-patterns decompose [--year 2017|2012] [--json]
   trade-patterns cluster <csv> [--k 7] [--features <list>] [--scale z|minmax|logz] [--method kmeans|ward|average]
                                [--restarts 1000] [--seed S] [--progress] [--json]
-  trade-patterns search <csv> [--restarts 100] [--progress] [--json]
+  trade-patterns search <csv> [--k 7] [--restarts 100] [--seed S] [--top N] [--progress] [--json]
+  trade-patterns search <csv> --exhaustive [--pool indicators|raw|<list>] [--restarts 500] [--null 1000] [--seed S]
+                              [--stability-runs R [--noise 0.1] [--stability-seed S] [--stability-margin M]]
+                              [--k 7] [--top N] [--progress] [--json]
   trade-patterns stability <csv> [--runs 1000] [--noise 0.1] [--seed S] [--resampling perturb|bootstrap]
                                  [--restarts 100] [--k 7] [--features <list>] [--scale z] [--progress] [--json]`;
 

@@ -1,7 +1,8 @@
 /**
  * Clustering algorithms on plain matrices, knowing nothing of provinces or the paper: k-means (k-means++
  * starts, restarts, Lloyd on typed arrays), Ward and average linkage, scaling, silhouette and elbow, PCA, agreement
- * between partitions (ARI, AMI), the Hungarian matching, confusion matrices and the features that drive a disagreement.
+ * between partitions (ARI, AMI) and the permutation null of a best agreement, the Hungarian matching, confusion matrices
+ * and the features that drive a disagreement.
  * Imports: core/ only.
  *
  * Modules:
@@ -16,6 +17,7 @@
  * - matrix: The data matrix every clustering function takes: n rows (observations, e.g. provinces) of
  * - methods: The three clustering methods the project compares, behind one call: k-means (best of `restarts` k-means++ starts),
  * - pca: Principal component analysis for a biplot, via ml-pca@4 (SVD of the centred data).
+ * - permutationNull: Is the best agreement of a search with a reference typology more than chance? The permutation null.
  * - restarts: Why k-means needs restarts: each k-means++ start ends in a local minimum of the within-cluster sum of squares
  * - scaling: Column-wise rescaling of a feature matrix before clustering. Distances, and hence clusters,
  * - silhouette: Silhouette (Rousseeuw 1987), Euclidean: how much closer a row is to its own cluster than to the
@@ -31,6 +33,7 @@ export * from "./lloyd";
 export * from "./matrix";
 export * from "./methods";
 export * from "./pca";
+export * from "./permutationNull";
 export * from "./restarts";
 export * from "./scaling";
 export * from "./silhouette";

@@ -24,6 +24,8 @@ export interface FigureJson {
   data: readonly unknown[];
   layout: Record<string, unknown>;
   config?: Record<string, unknown>;
+  /** precomputed states a slider or dropdown switches to (lib/present/charts/steerable.ts) */
+  frames?: readonly unknown[];
 }
 
 /** Marks the output that carries the bundle: the report drops it and loads one shared copy instead. */
@@ -66,7 +68,9 @@ export function figureId(fig: FigureJson, n: number): string {
  */
 export function figureHtml(fig: FigureJson, id: string): string {
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 460;
-  const spec = { data: fig.data, layout: fig.layout, config: fig.config ?? {} };
+  const spec = { data: fig.data, layout: fig.layout, config: fig.config ?? {}, ...(fig.frames ? { frames: fig.frames } : {}) };
+  // a figure with frames is drawn from one object, which is how Plotly.newPlot takes frames
+  const plot = fig.frames ? "window.Plotly.newPlot(el, fig)" : "window.Plotly.newPlot(el, fig.data, fig.layout, fig.config)";
   return (
     `<div id="${escapeHtml(id)}" class="tp-figure" style="width:100%;min-height:${height}px"></div>\n` +
     `<script>(function () {\n` +
@@ -74,7 +78,7 @@ export function figureHtml(fig: FigureJson, id: string): string {
     `  function draw() {\n` +
     `    var el = document.getElementById(id);\n` +
     `    if (!el) return;\n` +
-    `    if (window.Plotly) { window.Plotly.newPlot(el, fig.data, fig.layout, fig.config); return; }\n` +
+    `    if (window.Plotly) { ${plot}; return; }\n` +
     `    if (++tries < 200) { setTimeout(draw, 50); return; }\n` +
     `    el.textContent = "Plotly is not loaded: run loadPlotly() in a cell, or Restart & Run All.";\n` +
     `  }\n` +

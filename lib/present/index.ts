@@ -10,6 +10,7 @@
  * - clusterRows: Clustering results against Table 1 as rows a reader can scan (notebook tables, CLI output): which type each
  * - columnSets: Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
  * - display: Rich output in tslab notebooks: `show(fig)` draws a Plotly figure inline, `table(rows)` prints an HTML table.
+ * - exhaustiveSummaries: The exhaustive search and its permutation null (lib/typology/typologySupport.ts, searchStability.ts) as tables and
  * - findings: What the study finds, in numbers: the misprints of Tables 2–6, the share of the text's computable claims that
  * - frames: DataFrames (lib/indicators/frame.ts) shown in a notebook: the same HTML table as display's `table()`, its columns
  * - migrationTables: Type migration as notebook 03 shows and writes it: each province's type by classifier and year (display rows, with
@@ -18,6 +19,7 @@
  * - richTable: HTML tables whose cells can be marked (a misprint, a claim that does not hold), carry a second line (the computed
  * - robustnessTables: The robustness notebook's tables (notebooks/05_robustness.ipynb): rows with bilingual column labels for `table()`
  * - robustnessViews: Notebook 05's figures and progress labels (how robust the seven types are), with their bilingual texts, so that the
+ * - steering: The steerable charts of the report (lib/present/charts/steered.ts), computed from the notebooks' data and parameters: each
  * - tableOutputs: The CSV files the regional notebook writes (into build/tables/ through ./tables writeCsv): a computed table in the
  * - tables: Where notebooks write the tables they reproduce: `npm run reproduce` collects them into build/tables/.
  * - typologyColumns: Column specifications (lib/present/display.ts `Column`: key, bilingual label, decimals) for the tables of
@@ -29,6 +31,7 @@ export * from "./changeViews";
 export * from "./clusterRows";
 export * from "./columnSets";
 export * from "./display";
+export * from "./exhaustiveSummaries";
 export * from "./findings";
 export * from "./frames";
 export * from "./migrationTables";
@@ -37,6 +40,7 @@ export * from "./quotedTables";
 export * from "./richTable";
 export * from "./robustnessTables";
 export * from "./robustnessViews";
+export * from "./steering";
 export * from "./tableOutputs";
 export * from "./tables";
 export * from "./typologyColumns";

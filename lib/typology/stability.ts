@@ -175,6 +175,23 @@ export function consensusClustering(M: readonly (readonly number[])[], k: number
   return { labels: cutTree(dendrogram, k), dendrogram };
 }
 
+/**
+ * One perturbation of the flows (module comment, step 1): out[i][c] = rows[i][c] · (1 + x(2u − 1)), u uniform from
+ * `random`, drawn province by province and column by column in `columns` order. `out` holds copies of the rows.
+ */
+export function perturbFlows(rows: readonly ProvinceFlows[], random: Rng, amplitude: number, columns: readonly FlowColumn[], out: ProvinceFlows[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    for (const c of columns) out[i][c] = rows[i][c] * (1 + amplitude * (2 * random() - 1));
+  }
+}
+
+/** The rows of perturbation run r of `seed`: the data clusterStability's run r clusters (its stream childSeed(seed, 2r)). */
+export function perturbedRun(rows: readonly ProvinceFlows[], seed: number, r: number, amplitude = 0.1, columns: readonly FlowColumn[] = FLOW_COLUMNS): ProvinceFlows[] {
+  const out = rows.map((row) => ({ ...row }));
+  perturbFlows(rows, rng(childSeed(seed, 2 * r)), amplitude, columns, out);
+  return out;
+}
+
 /** Fill `sample` with n indices drawn uniformly with replacement, at least `k` of them distinct. */
 function drawBootstrap(random: Rng, sample: Int32Array, k: number, seen: Uint8Array): void {
   const n = sample.length;
@@ -251,9 +268,7 @@ export function clusterStability(rows: readonly ProvinceFlows[], options: Stabil
   for (let r = 0; r < runs; r++) {
     const random = rng(childSeed(seed, 2 * r));
     if (resampling === "perturb") {
-      for (let i = 0; i < n; i++) {
-        for (const c of perturbColumns) resampled[i][c] = rows[i][c] * (1 + amplitude * (2 * random() - 1));
-      }
+      perturbFlows(rows, random, amplitude, perturbColumns, resampled);
     } else {
       drawBootstrap(random, sample, k, seen);
       for (let t = 0; t < n; t++) resampled[t] = rows[sample[t]];

@@ -56,7 +56,7 @@ export function formatValue(v: number): string {
 }
 
 /** The features with these adcodes, in the given order; throws if the map lacks one. */
-function featuresOf(geojson: ProvinceGeoJson, adcodes: number[]): ProvinceGeoJson {
+export function featuresOf(geojson: ProvinceGeoJson, adcodes: number[]): ProvinceGeoJson {
   const byCode = new Map<number, ProvinceFeature>(geojson.features.map((f) => [f.properties.adcode, f]));
   return {
     type: "FeatureCollection",
@@ -91,13 +91,14 @@ function regionTrace(geojson: ProvinceGeoJson, regions: readonly MapRegion[], na
 }
 
 /** Grey trace for 台湾, 香港, 澳门 and every province in `missing`. */
-function noDataTrace(geojson: ProvinceGeoJson, missing: readonly MapRegion[], lang: Lang): Json {
+export function noDataTrace(geojson: ProvinceGeoJson, missing: readonly MapRegion[], lang: Lang): Json {
   const regions = [...missing, ...NO_DATA_REGIONS];
   const label = bilingual(NO_DATA_LABEL.zh, NO_DATA_LABEL.en, lang);
   return regionTrace(geojson, regions, label, regions.map((r) => `${bilingual(r.zh, r.en, lang)}<br>${label}`), NO_DATA_COLOUR);
 }
 
-function mapLayout(title: string, legendTitle: string, height: number): Json {
+/** The layout of every map: the geo subplot without base map, fitted to the provinces drawn. */
+export function mapLayout(title: string, legendTitle: string, height: number): Json {
   return {
     title: { text: title, x: 0.5, xanchor: "center" },
     height,
