@@ -25,8 +25,12 @@ const SUITES: Record<string, string> = {
   notebooks: "scripts/bench-notebooks.ts",
 };
 
-/** Wall time of each mode with all four suites, minutes, on the reference machine (2 cores, busy: other work ran). */
-export const MODE_MINUTES = { full: 17, quick: 5 } as const;
+/**
+ * Wall time of each mode with all four suites, minutes, on the reference machine (2 cores shared with other work).
+ * full: measured 2026-12-02, 39.6 min with a load average near 30 (three full reproductions dominate; on a quiet
+ * machine one takes about 3 min); quick: the first run of each benchmark in that session adds up to about 12 min.
+ */
+export const MODE_MINUTES = { full: 40, quick: 12 } as const;
 
 /** A benchmark's times as a suite reports them (--json). */
 export interface BenchTimes {
