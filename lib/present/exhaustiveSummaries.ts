@@ -236,7 +236,3 @@ export function supportStatement(
   return parts.join(" ");
 }
 
-/** Share of runs as a percentage string (for short labels). */
-export function shareText(count: number, total: number): string {
-  return `${count} / ${total} (${pct(count / total)})`;
-}

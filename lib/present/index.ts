@@ -11,6 +11,7 @@
  * - columnSets: Bilingual column sets for display's table(): which fields of a row to show, under which heading, to how many
  * - display: Rich output in tslab notebooks: `show(fig)` draws a Plotly figure inline, `table(rows)` prints an HTML table.
  * - exhaustiveSummaries: The exhaustive search and its permutation null (lib/typology/typologySupport.ts, searchStability.ts) as tables and
+ * - exhaustiveViews: Notebook 01 §15's figures and tables for the exhaustive search and its permutation null: the runs with their
  * - findings: What the study finds, in numbers: the misprints of Tables 2–6, the share of the text's computable claims that
  * - frames: DataFrames (lib/indicators/frame.ts) shown in a notebook: the same HTML table as display's `table()`, its columns
  * - migrationTables: Type migration as notebook 03 shows and writes it: each province's type by classifier and year (display rows, with
@@ -32,6 +33,7 @@ export * from "./clusterRows";
 export * from "./columnSets";
 export * from "./display";
 export * from "./exhaustiveSummaries";
+export * from "./exhaustiveViews";
 export * from "./findings";
 export * from "./frames";
 export * from "./migrationTables";

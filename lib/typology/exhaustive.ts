@@ -50,12 +50,6 @@ export const FEATURE_POOLS = {
   raw: [...FLOW_COLUMNS] as FeatureName[],
 } as const;
 export type PoolName = keyof typeof FEATURE_POOLS;
-export const POOL_NAMES = Object.keys(FEATURE_POOLS) as PoolName[];
-
-export const POOL_LABELS: Record<PoolName, { zh: string; en: string }> = {
-  indicators: { zh: "九项指标（五项比率 + 四项流量/GDP）", en: "the nine indicators (five ratios + four flows per GDP)" },
-  raw: { zh: "六项原始流量", en: "the six raw flows" },
-};
 
 /** A pool of at most this many features (2¹⁰ − 1 = 1,023 subsets, × 9 = 9,207 configurations). */
 export const MAX_POOL_SIZE = 10;
@@ -63,8 +57,8 @@ export const MAX_POOL_SIZE = 10;
 /** k-means starts per configuration (see the module comment for the measurement behind it). */
 export const EXHAUSTIVE_STARTS = 500;
 
-/** What scripts/measure-starts.ts found with Lloyd + Hartigan (module comment): N₉₉ over the 1,533 configurations. */
-export const MEASURED_N99 = { median: 11, q90: 27, q99: 56, worst: 208, worstHitRate: 0.02 } as const;
+// What scripts/measure-starts.ts found with Lloyd + Hartigan (module comment): N₉₉ over the 1,533 configurations has
+// median 11, 90th percentile 27, 99th 56, worst 208 (that configuration reaches its optimum in 2 % of starts).
 
 /** Lloyd iterations per start (scikit-learn's default, as everywhere in the project). */
 const MAX_ITERATIONS = 300;
@@ -226,7 +220,3 @@ export function distinctPartitions(scores: readonly Pick<ConfigurationScore, "la
   return [...seen.values()];
 }
 
-/** "ftd+dtd · z · kmeans": a configuration's short id. */
-export function configurationId(c: Pick<Configuration, "features" | "scaling" | "method">): string {
-  return `${c.features.join("+")} · ${c.scaling} · ${c.method}`;
-}
